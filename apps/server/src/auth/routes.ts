@@ -1,0 +1,54 @@
+import { LoginBody, LoginResponse, MeResponse } from '@logi/contracts';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { AppContext } from '../platform/context.ts';
+import { Unauthorized } from '../platform/errors.ts';
+import { presentUser, usersRepo } from '../users/repo.ts';
+import { currentUser } from './access.ts';
+import { DUMMY_HASH, verifyPassword } from './passwords.ts';
+import { TOKEN_TTL_SECONDS } from './tokens.ts';
+
+export const authRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  const { perIp, perEmail } = ctx.config.loginRateLimit;
+  // Two limits: one per client address, one per target email (an attacker rotating addresses).
+  const limitPerIp = app.rateLimit({ max: perIp, timeWindow: '1 minute' });
+  const limitPerEmail = app.rateLimit({
+    max: perEmail,
+    timeWindow: '1 minute',
+    keyGenerator: (req) =>
+      `login:${String((req.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase()}`,
+  });
+
+  app.post(
+    '/login',
+    {
+      config: { access: 'public' },
+      onRequest: [limitPerIp],
+      preHandler: [limitPerEmail],
+      schema: {
+        tags: ['auth'],
+        summary: 'Exchange email and password for a bearer token',
+        body: LoginBody,
+        response: { 200: LoginResponse },
+      },
+    },
+    async (request) => {
+      const { email, password } = request.body;
+      const user = await usersRepo.byEmail(ctx.db, email);
+      const ok = await verifyPassword(user?.password_hash ?? DUMMY_HASH, password);
+      // One answer for unknown email, wrong password and inactive account: nothing to enumerate.
+      if (!user || !ok || user.status !== 'active')
+        throw new Unauthorized('The email or password is not correct.');
+      const token = await ctx.tokens.sign({ userId: user.id, role: user.role });
+      return { token, token_type: 'bearer' as const, expires_in: TOKEN_TTL_SECONDS, user: presentUser(user) };
+    },
+  );
+
+  app.get(
+    '/me',
+    {
+      config: { access: 'signed-in' },
+      schema: { tags: ['auth'], summary: 'The signed-in user', response: { 200: MeResponse } },
+    },
+    async (request) => ({ user: presentUser(currentUser(request)) }),
+  );
+};

@@ -1,0 +1,10 @@
+import { foundation } from './0001_foundation.ts';
+import type { EngineMigration } from './helpers.ts';
+
+/**
+ * Every migration, in order. Names are stored in `kysely_migration`; never rename or reorder one
+ * that has shipped — add a new one instead.
+ */
+export const migrations: Record<string, EngineMigration> = {
+  '0001_foundation': foundation,
+};
