@@ -17,12 +17,14 @@ import { accessPlugin } from './auth/access.ts';
 import { authRoutes } from './auth/routes.ts';
 import { TokenService } from './auth/tokens.ts';
 import type { Config } from './config.ts';
+import { registerDashboards } from './dashboards/index.ts';
 import { type DatabaseHandle, openDatabase } from './db/index.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { inventoryRoutes } from './inventory/routes.ts';
 import { createInventoryService } from './inventory/service.ts';
 import { ledgerRoutes } from './ledger/routes.ts';
 import { createLedgerService } from './ledger/service.ts';
+import { registerNotifications } from './notifications/index.ts';
 import { paymentsRoutes } from './payments/routes.ts';
 import { createPaymentsService } from './payments/service.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
@@ -126,6 +128,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     inventory: createInventoryService(ctx),
   });
   await app.register(paymentsRoutes, { prefix: '/api/v1/payments', payments: createPaymentsService(ctx) });
+
+  await registerNotifications(app, ctx);
+  await registerDashboards(app, ctx);
 
   await serveWebApp(app, config.webDist);
   await seedIfEmpty(ctx, config.seed);

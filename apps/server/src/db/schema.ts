@@ -1,4 +1,6 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { DashboardsTables } from '../dashboards/tables.ts';
+import type { NotificationsTables } from '../notifications/tables.ts';
 
 /**
  * Table types for Kysely. Money columns end in `_cents` (integer cents; bigint in PostgreSQL).
@@ -115,7 +117,7 @@ export interface FoundationTables {
  * The whole database. Modules that add tables declare them in their own file and extend this
  * interface here, so there is one place that lists every table.
  */
-export interface Database extends FoundationTables {}
+export interface Database extends FoundationTables, DashboardsTables, NotificationsTables {}
 
 export type UserRow = Selectable<UsersTable>;
 export type TransactionRow = Selectable<TransactionsTable>;
