@@ -23,19 +23,30 @@ export const Material = z.object({
 });
 export type Material = z.infer<typeof Material>;
 
-export const CreateMaterialBody = z.object({
+const MaterialFields = z.object({
   reference: z.string().trim().min(1, 'Give the material a reference.').max(64),
   name: z.string().trim().min(1, 'Give the material a name.').max(200),
   category_id: Id,
-  location: z.string().trim().max(100).default(''),
+  location: z.string().trim().max(100),
+  quantity: Quantity,
+  min_stock: Quantity,
+  unit: z.string().trim().min(1).max(20),
+  unit_cost: Money,
+  state: MaterialState,
+});
+export const CreateMaterialBody = MaterialFields.extend({
+  location: MaterialFields.shape.location.default(''),
   quantity: Quantity.default(0),
   min_stock: Quantity.default(0),
-  unit: z.string().trim().min(1).max(20).default('unit'),
-  unit_cost: Money,
+  unit: MaterialFields.shape.unit.default('unit'),
   state: MaterialState.default('available'),
 });
 export type CreateMaterialBody = z.infer<typeof CreateMaterialBody>;
-export const UpdateMaterialBody = CreateMaterialBody.partial();
+// Without defaults: an update never resets what it does not mention.
+export const UpdateMaterialBody = MaterialFields.partial().refine(
+  (b) => Object.keys(b).length > 0,
+  'Give at least one field to change.',
+);
 export type UpdateMaterialBody = z.infer<typeof UpdateMaterialBody>;
 
 export const MovementBody = z.object({

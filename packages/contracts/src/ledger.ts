@@ -27,16 +27,20 @@ export const Transaction = z.object({
 });
 export type Transaction = z.infer<typeof Transaction>;
 
-export const CreateTransactionBody = z.object({
+const TransactionFields = z.object({
   type: TransactionType,
   amount: PositiveMoney,
   category_id: Id,
   date: IsoDate,
-  description: z.string().trim().max(500).default(''),
+  description: z.string().trim().max(500),
   project_id: z.string().trim().max(64).nullish(),
 });
+export const CreateTransactionBody = TransactionFields.extend({
+  description: TransactionFields.shape.description.default(''),
+});
 export type CreateTransactionBody = z.infer<typeof CreateTransactionBody>;
-export const UpdateTransactionBody = CreateTransactionBody.partial().refine(
+// Built from the fields without defaults, so an update never resets what it does not mention.
+export const UpdateTransactionBody = TransactionFields.partial().refine(
   (b) => Object.keys(b).length > 0,
   'Give at least one field to change.',
 );
@@ -64,7 +68,7 @@ export const Budget = z.object({
   thresholds: z.array(z.number().int()),
 });
 export type Budget = z.infer<typeof Budget>;
-export const CreateBudgetBody = z.object({
+const BudgetFields = z.object({
   category_id: Id,
   period: YearMonth,
   amount: PositiveMoney,
@@ -72,11 +76,13 @@ export const CreateBudgetBody = z.object({
     .array(Threshold)
     .min(1)
     .max(10)
-    .refine((t) => new Set(t).size === t.length, 'Thresholds must be different from each other.')
-    .default([50, 80, 100]),
+    .refine((t) => new Set(t).size === t.length, 'Thresholds must be different from each other.'),
+});
+export const CreateBudgetBody = BudgetFields.extend({
+  thresholds: BudgetFields.shape.thresholds.default([50, 80, 100]),
 });
 export type CreateBudgetBody = z.infer<typeof CreateBudgetBody>;
-export const UpdateBudgetBody = CreateBudgetBody.partial();
+export const UpdateBudgetBody = BudgetFields.partial();
 export const BudgetQuery = PageQuery.extend({ period: YearMonth.optional(), category_id: Id.optional() });
 export const BudgetList = z.object({ budgets: z.array(Budget), next_cursor: z.string().nullable() });
 

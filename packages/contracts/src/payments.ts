@@ -17,20 +17,26 @@ export const Payment = z.object({
 });
 export type Payment = z.infer<typeof Payment>;
 
-export const CreatePaymentBody = z.object({
+const PaymentFields = z.object({
   type: PaymentType,
   amount: PositiveMoney,
   due_date: IsoDate,
   counterparty_user_id: Id.nullish(),
-  reference: z.string().trim().max(64).default(''),
-  description: z.string().trim().max(500).default(''),
+  reference: z.string().trim().max(64),
+  description: z.string().trim().max(500),
+});
+export const CreatePaymentBody = PaymentFields.extend({
+  reference: PaymentFields.shape.reference.default(''),
+  description: PaymentFields.shape.description.default(''),
 });
 export type CreatePaymentBody = z.infer<typeof CreatePaymentBody>;
-export const UpdatePaymentBody = CreatePaymentBody.partial().extend({
+// Without defaults: an update never resets what it does not mention.
+export const UpdatePaymentBody = PaymentFields.partial().extend({
   status: z.enum(['pending', 'cancelled']).optional(),
 });
 export type UpdatePaymentBody = z.infer<typeof UpdatePaymentBody>;
-export const PayBody = z.object({ paid_date: IsoDate.optional() }).default({});
+/** Optional body: without it the payment is paid today. */
+export const PayBody = z.object({ paid_date: IsoDate.optional() }).nullish();
 
 export const PaymentQuery = PageQuery.extend({
   type: PaymentType.optional(),

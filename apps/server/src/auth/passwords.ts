@@ -14,4 +14,8 @@ export async function verifyPassword(stored: string, password: string): Promise<
 }
 
 /** Compared against when the email is unknown, so both failures take the same time. */
-export const DUMMY_HASH = await hashPassword('not-a-real-password-timing-guard');
+let dummy: Promise<string> | undefined;
+export const dummyHash = (): Promise<string> => {
+  dummy ??= hashPassword('not-a-real-password-timing-guard');
+  return dummy;
+};

@@ -4,26 +4,21 @@ import type { AppContext } from '../platform/context.ts';
 import { Unauthorized } from '../platform/errors.ts';
 import { presentUser, usersRepo } from '../users/repo.ts';
 import { currentUser } from './access.ts';
-import { DUMMY_HASH, verifyPassword } from './passwords.ts';
+import { AttemptLimiter } from './attempt-limiter.ts';
+import { dummyHash, verifyPassword } from './passwords.ts';
 import { TOKEN_TTL_SECONDS } from './tokens.ts';
 
 export const authRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   const { perIp, perEmail } = ctx.config.loginRateLimit;
   // Two limits: one per client address, one per target email (an attacker rotating addresses).
   const limitPerIp = app.rateLimit({ max: perIp, timeWindow: '1 minute' });
-  const limitPerEmail = app.rateLimit({
-    max: perEmail,
-    timeWindow: '1 minute',
-    keyGenerator: (req) =>
-      `login:${String((req.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase()}`,
-  });
+  const perEmailLimiter = new AttemptLimiter(perEmail, 60_000);
 
   app.post(
     '/login',
     {
       config: { access: 'public' },
       onRequest: [limitPerIp],
-      preHandler: [limitPerEmail],
       schema: {
         tags: ['auth'],
         summary: 'Exchange email and password for a bearer token',
@@ -33,8 +28,9 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
     },
     async (request) => {
       const { email, password } = request.body;
+      perEmailLimiter.hit(email);
       const user = await usersRepo.byEmail(ctx.db, email);
-      const ok = await verifyPassword(user?.password_hash ?? DUMMY_HASH, password);
+      const ok = await verifyPassword(user?.password_hash ?? (await dummyHash()), password);
       // One answer for unknown email, wrong password and inactive account: nothing to enumerate.
       if (!user || !ok || user.status !== 'active')
         throw new Unauthorized('The email or password is not correct.');

@@ -83,12 +83,13 @@ export function createInventoryService({ db, events, clock }: AppContext) {
       return events.transact(async (uow) => {
         await requireMaterialCategory(uow.tx, body.category_id);
         await referenceTaken(uow.tx, body.reference);
+        const { unit_cost, category_id, ...fields } = body;
         const after = await uow.tx
           .insertInto('materials')
           .values({
-            ...body,
-            category_id: Number(body.category_id),
-            unit_cost_cents: toCents(body.unit_cost) ?? 0,
+            ...fields,
+            category_id: Number(category_id),
+            unit_cost_cents: toCents(unit_cost) ?? 0,
             created_at: now(),
             updated_at: now(),
           })

@@ -86,7 +86,7 @@ export const paymentsRoutes: FastifyPluginAsyncZod<{ payments: PaymentsService }
         tags,
         summary: 'Mark a pending payment paid',
         params: IdParams,
-        body: PayBody.optional(),
+        body: PayBody,
         response: { 200: Payment },
       },
     },

@@ -12,6 +12,11 @@ export interface UnitOfWork {
   emit(event: DomainEvent): Promise<void>;
   /** Queues work that must only happen if this transaction commits. */
   afterCommit(fn: () => void): void;
+  /**
+   * Runs once the work is done, still inside the transaction, just before commit: lets a module
+   * write what a whole change caused in one go (the notification outbox holds its lock only then).
+   */
+  beforeCommit(fn: () => Promise<void>): void;
 }
 
 /**
@@ -48,6 +53,7 @@ export class DomainEvents {
   async transact<T>(work: (uow: UnitOfWork) => Promise<T>): Promise<T> {
     const events: DomainEvent[] = [];
     const callbacks: (() => void)[] = [];
+    const finishers: (() => Promise<void>)[] = [];
     const result = await this.db.transaction().execute(async (tx) => {
       const uow: UnitOfWork = {
         tx,
@@ -56,8 +62,11 @@ export class DomainEvents {
           for (const handler of this.transactional) await handler(uow, event);
         },
         afterCommit: (fn) => callbacks.push(fn),
+        beforeCommit: (fn) => finishers.push(fn),
       };
-      return work(uow);
+      const value = await work(uow);
+      for (const finish of finishers) await finish();
+      return value;
     });
     for (const fn of callbacks) fn();
     if (events.length > 0) for (const handler of this.committed) handler(events);

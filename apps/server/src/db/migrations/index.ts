@@ -1,4 +1,6 @@
 import { foundation } from './0001_foundation.ts';
+import { dashboards } from './0002_dashboards.ts';
+import { notifications } from './0003_notifications.ts';
 import type { EngineMigration } from './helpers.ts';
 
 /**
@@ -7,4 +9,6 @@ import type { EngineMigration } from './helpers.ts';
  */
 export const migrations: Record<string, EngineMigration> = {
   '0001_foundation': foundation,
+  '0002_dashboards': dashboards,
+  '0003_notifications': notifications,
 };
