@@ -29,7 +29,7 @@ import { paymentsRoutes } from './payments/routes.ts';
 import { createPaymentsService } from './payments/service.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
 import type { AppContext } from './platform/context.ts';
-import { notFoundBody, registerErrorHandling } from './platform/http-errors.ts';
+import { frameworkErrors, notFoundBody, registerErrorHandling } from './platform/http-errors.ts';
 import { loggerOptions } from './platform/logger.ts';
 import { DomainEvents } from './platform/unit-of-work.ts';
 import { seedIfEmpty } from './seed/demo.ts';
@@ -56,6 +56,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     logger: loggerOptions(config.logLevel, options.logStream),
     bodyLimit: config.bodyLimitBytes,
     trustProxy: false,
+    frameworkErrors,
     // Nested JSON deeper than this is refused before it reaches a handler.
     forceCloseConnections: true,
   }).withTypeProvider<ZodTypeProvider>();
@@ -140,7 +141,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 /** The built SPA when present, with client-side routes falling back to index.html. */
 async function serveWebApp(app: FastifyInstance, dist: string | undefined): Promise<void> {
   const hasWeb = !!dist && fs.existsSync(path.join(dist, 'index.html'));
-  if (hasWeb) await app.register(fastifyStatic, { root: dist, wildcard: false });
+  if (hasWeb) await app.register(fastifyStatic, { root: dist });
   app.setNotFoundHandler((request, reply) => {
     const pathname = request.url.split('?')[0] ?? '';
     const isPage =

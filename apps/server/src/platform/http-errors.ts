@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, Invalid } from './errors.ts';
 
 interface FieldError {
@@ -87,6 +87,20 @@ function isDatabaseUnavailable(error: unknown): boolean {
   return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/.test(
     message,
   );
+}
+
+/**
+ * Errors Fastify answers itself, before any hook or the error handler runs (Fastify's
+ * `frameworkErrors` option): a malformed %-escape in the path, a path segment over the router's
+ * limit. Without this they leave in Fastify's own `{error, code, message, statusCode}` shape.
+ */
+export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const known: Record<string, { status: number; detail: string }> = {
+    FST_ERR_BAD_URL: { status: 400, detail: 'The address is not valid: it holds a malformed %-escape.' },
+    FST_ERR_MAX_PARAM_LENGTH: { status: 414, detail: 'The address is too long.' },
+  };
+  const answer = (error.code && known[error.code]) || { status: 400, detail: 'The request is not valid.' };
+  reply.header('x-content-type-options', 'nosniff').status(answer.status).send({ detail: answer.detail });
 }
 
 export const notFoundBody = (method: string, url: string) => ({
