@@ -1,0 +1,54 @@
+/**
+ * `npm run bench [-- --smoke]`: runs every scenario, prints the tables and writes docs/benchmarks.md.
+ * Figures are ratios to a peer measured in the same run (randomised order, median of 3 rounds).
+ * Nothing here asserts a time: it measures and reports.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import { parseArgs } from 'node:util';
+import { startPostgres } from './lib/postgres.ts';
+import { widgetDataBench, widgetTable } from './widget-data.ts';
+
+const { values } = parseArgs({
+  options: { smoke: { type: 'boolean', default: false }, 'no-postgres': { type: 'boolean', default: false } },
+});
+const smoke = values.smoke;
+const started = Date.now();
+const sections: string[] = [];
+
+function section(title: string, body: string) {
+  const text = `## ${title}\n\n${body}\n`;
+  console.log(`\n${text}`);
+  sections.push(text);
+}
+
+const postgres = values['no-postgres'] ? null : startPostgres();
+try {
+  const widgetRows = await widgetDataBench({
+    sizes: smoke ? [1_000, 5_000] : [10_000, 100_000, 1_000_000],
+    requests: smoke ? 30 : 300,
+    naiveRequests: (n) => (smoke ? 10 : Math.max(10, Math.min(200, Math.round(3_000_000 / n)))),
+    postgresUrl: postgres?.url,
+  });
+  section(
+    'Widget data',
+    `One HTTP connection, requests issued back to back from a client pinned to core 1; server on core 0.\n\n${widgetTable(widgetRows)}`,
+  );
+} finally {
+  postgres?.stop();
+}
+
+const header = [
+  '# Benchmarks',
+  '',
+  `Written by \`npm run bench${smoke ? ' -- --smoke' : ''}\` on ${new Date().toISOString().slice(0, 10)}.`,
+  `Machine: ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB; Node ${process.version}; ${os.type()} ${os.release()}.`,
+  smoke
+    ? '\n**Smoke run**: tiny sizes to keep the scripts working; these figures say nothing about performance.\n'
+    : '',
+  '',
+].join('\n');
+const doc = `${header}\n${sections.join('\n')}\nTotal bench time: ${Math.round((Date.now() - started) / 1000)} s.\n`;
+fs.mkdirSync('docs', { recursive: true });
+fs.writeFileSync(smoke ? 'docs/benchmarks-smoke.md' : 'docs/benchmarks.md', doc);
+console.log(`\nWrote ${smoke ? 'docs/benchmarks-smoke.md' : 'docs/benchmarks.md'}`);

@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Benchmarks: many sockets need many file descriptors; everything else is in bench/main.ts.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
+[ -f apps/server/dist/main.js ] || npm run build -w apps/server >/dev/null
+exec npx tsx bench/main.ts "$@"
