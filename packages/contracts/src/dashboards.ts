@@ -189,15 +189,17 @@ export const CalendarData = z.object({
 });
 export const NotesData = z.object({ text: z.string() });
 export const WidgetError = z.object({ error: z.string() });
+// A union answers with its first match and drops unknown keys: the shapes with more required
+// fields (gauge, progress ring) come before the KPI they would otherwise be mistaken for.
 export const WidgetData = z.union([
+  GaugeData,
+  ProgressData,
   KpiData,
   ChartData,
   DonutData,
-  GaugeData,
   AlertsData,
   TableData,
   SparklineData,
-  ProgressData,
   CalendarData,
   NotesData,
   WidgetError,

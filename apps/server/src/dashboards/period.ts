@@ -79,3 +79,7 @@ export function percentChange(current: number, previous: number): number | null 
   if (previous === 0) return null;
   return Math.round(((current - previous) / Math.abs(previous)) * 1000) / 10;
 }
+
+/** The earlier / later of two ISO dates or months (they sort as strings). */
+export const earlier = (a: string, b: string): string => (a <= b ? a : b);
+export const later = (a: string, b: string): string => (a >= b ? a : b);

@@ -17,7 +17,7 @@ interface Delta {
 
 /** Only posted rows count: pending approval and rejected ones contribute nothing. */
 function contributions(row: TransactionRow | null, sign: 1 | -1) {
-  if (!row || row.status !== 'posted') return [];
+  if (row?.status !== 'posted') return [];
   return [{ row, delta: { cents: sign * row.amount_cents, count: sign } }];
 }
 
