@@ -8,6 +8,7 @@ import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { startPostgres } from './lib/postgres.ts';
 import { widgetDataBench, widgetTable } from './widget-data.ts';
+import { writePathBench, writeTable } from './write-path.ts';
 
 const { values } = parseArgs({
   options: { smoke: { type: 'boolean', default: false }, 'no-postgres': { type: 'boolean', default: false } },
@@ -37,6 +38,12 @@ try {
 } finally {
   postgres?.stop();
 }
+
+const writeRows = await writePathBench({ requests: smoke ? 200 : 5000, connections: 8 });
+section(
+  'Write path (SQLite)',
+  `POST /api/v1/transactions, 8 keep-alive connections, one admin receiving every notification.\n\n${writeTable(writeRows)}`,
+);
 
 const header = [
   '# Benchmarks',

@@ -23,6 +23,7 @@ const Env = z.object({
     .or(z.literal('').transform(() => undefined)),
   DEMO_DATA: z.enum(['0', '1']).default('1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ROLLUPS: z.enum(['on', 'off']).default('on'),
   SCHEDULER_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
 });
 
@@ -40,6 +41,8 @@ export interface Config {
   seed: 'demo' | 'users' | 'none';
   logLevel: z.infer<typeof Env>['LOG_LEVEL'];
   schedulerIntervalMs: number;
+  /** Benchmark knob only: off stops rollup upkeep (dashboards then read stale figures) to show its cost. */
+  rollups: boolean;
   /** Login attempts allowed per minute, per client address and per email. */
   loginRateLimit: { perIp: number; perEmail: number };
   bodyLimitBytes: number;
@@ -67,6 +70,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seed: e.DEMO_DATA === '1' ? 'demo' : 'users',
     logLevel: e.LOG_LEVEL,
     schedulerIntervalMs: e.SCHEDULER_INTERVAL_SECONDS * 1000,
+    rollups: e.ROLLUPS === 'on',
     loginRateLimit: { perIp: 30, perEmail: 10 },
     bodyLimitBytes: 1024 * 1024,
     webDist: path.resolve(import.meta.dirname, '../../web/dist'),

@@ -44,6 +44,9 @@ export const NotificationFeed = z.object({
   notifications: z.array(Notification),
   unread_count: z.number().int(),
 });
+/** What read, read-all answer: the badge's new figure. */
+export const UnreadCount = z.object({ unread_count: z.number().int() });
+export type UnreadCount = z.infer<typeof UnreadCount>;
 export const Preferences = z.object({ muted_events: z.array(EventName).max(EVENT_NAMES.length) });
 export type Preferences = z.infer<typeof Preferences>;
 
@@ -67,4 +70,6 @@ export type ServerMessage =
 /** Messages a client may send. */
 export const ClientMessage = z.discriminatedUnion('type', [z.object({ type: z.literal('ping') })]);
 
+/** Close codes of `/ws`: a bad, missing or expired token; the server going away (reconnect with `since`). */
 export const WS_CLOSE_UNAUTHORIZED = 4001;
+export const WS_CLOSE_GOING_AWAY = 1001;

@@ -8,7 +8,7 @@ import { createWidgetData } from './widget-data.ts';
 
 /** Wires the dashboards module into the app: rollup upkeep on ledger changes, then the routes. */
 export async function registerDashboards(app: FastifyInstance, ctx: AppContext): Promise<void> {
-  registerRollups(ctx.events);
+  if (ctx.config.rollups) registerRollups(ctx.events);
   const service = createDashboardsService(ctx);
   const data = createWidgetData(ctx, app.log);
   const prefix = '/api/v1/dashboards';

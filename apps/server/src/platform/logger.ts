@@ -12,15 +12,22 @@ export const REDACTED_PATHS = [
   'token',
 ];
 
+/**
+ * The path as logged: no query string (the WebSocket takes its token there) and no share-link token
+ * (`/dashboard/shared/<token>`, `/api/v1/dashboards/shared/<token>/…`: whoever holds it reads the figures).
+ */
+export function loggedPath(url: string): string {
+  return (url.split('?')[0] ?? '').replace(/\/shared\/[^/]+/g, '/shared/[redacted]');
+}
+
 export function loggerOptions(level: string, stream?: NodeJS.WritableStream): FastifyServerOptions['logger'] {
   return {
     level,
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-    // The WebSocket takes its token in the query string: log paths without query strings.
     serializers: {
       req: (req: { method: string; url: string; ip?: string }) => ({
         method: req.method,
-        url: req.url.split('?')[0],
+        url: loggedPath(req.url),
         ip: req.ip,
       }),
     },

@@ -1,0 +1,133 @@
+import { randomUUID } from 'node:crypto';
+import type { DataEntity, EventName, NotificationData, Role } from '@logi/contracts';
+import type { FastifyBaseLogger } from 'fastify';
+import { Redis } from 'ioredis';
+
+/** One committed notification and who got it: `[user id, notification id]` per recipient. */
+export interface NotificationBatch {
+  event: EventName;
+  data: NotificationData;
+  timestamp: string;
+  recipients: [number, number][];
+}
+
+/** What nodes tell each other; every node's hub delivers to its own sockets. */
+export type BusMessage =
+  | { kind: 'notifications'; batches: NotificationBatch[] }
+  | { kind: 'read'; userId: number; ids?: string[]; all?: true }
+  | { kind: 'changed'; roles: Role[]; userIds: number[]; entities: DataEntity[] };
+
+export interface Bus {
+  publish(message: BusMessage): void;
+  subscribe(handler: (message: BusMessage) => void): void;
+  close(): Promise<void>;
+}
+
+/** One node: publishing is delivering. */
+export class LocalBus implements Bus {
+  private handlers: ((message: BusMessage) => void)[] = [];
+  constructor(private readonly log: FastifyBaseLogger) {}
+
+  publish(message: BusMessage): void {
+    for (const handler of this.handlers) {
+      try {
+        handler(message);
+      } catch (err) {
+        this.log.error({ err }, 'notification delivery failed');
+      }
+    }
+  }
+
+  subscribe(handler: (message: BusMessage) => void): void {
+    this.handlers.push(handler);
+  }
+
+  async close(): Promise<void> {}
+}
+
+const CHANNEL = 'logi:notifications';
+
+/**
+ * Several nodes: each message is delivered locally at once (so local clients never depend on
+ * Redis) and published for the other nodes, which ignore their own echo. While Redis is down,
+ * publishing fails fast instead of queueing without bound; clients that missed something catch
+ * up through `since`, which reads the database.
+ */
+export class RedisBus implements Bus {
+  private readonly local: LocalBus;
+  private readonly nodeId = randomUUID();
+  private readonly pub: Redis;
+  private readonly sub: Redis;
+  private down = false;
+
+  constructor(
+    url: string,
+    private readonly log: FastifyBaseLogger,
+  ) {
+    this.local = new LocalBus(log);
+    const retryStrategy = (times: number) => Math.min(100 * times, 2000);
+    this.pub = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, retryStrategy });
+    this.sub = new Redis(url, { retryStrategy, maxRetriesPerRequest: null });
+    for (const client of [this.pub, this.sub]) {
+      client.on('error', (err: Error) => this.markDown(err));
+      client.on('ready', () => this.markUp());
+    }
+    this.sub.subscribe(CHANNEL).catch((err: Error) => this.markDown(err));
+    this.sub.on('message', (_channel: string, raw: string) => this.receive(raw));
+  }
+
+  /** Resolves once both connections are up (tests and start-up wait for it; serving does not). */
+  async ready(timeoutMs = 5000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.pub.status !== 'ready' || this.sub.status !== 'ready') {
+      if (Date.now() > deadline) throw new Error('Redis did not become ready in time');
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+
+  publish(message: BusMessage): void {
+    this.local.publish(message);
+    const payload = JSON.stringify({ origin: this.nodeId, message });
+    this.pub.publish(CHANNEL, payload).catch((err: Error) => this.markDown(err));
+  }
+
+  subscribe(handler: (message: BusMessage) => void): void {
+    this.local.subscribe(handler);
+  }
+
+  async close(): Promise<void> {
+    this.pub.disconnect();
+    this.sub.disconnect();
+  }
+
+  private receive(raw: string): void {
+    let parsed: { origin: string; message: BusMessage };
+    try {
+      parsed = JSON.parse(raw) as { origin: string; message: BusMessage };
+    } catch {
+      return;
+    }
+    if (parsed.origin !== this.nodeId) this.local.publish(parsed.message);
+  }
+
+  // Logged on transitions only: a Redis outage must not flood the log. The URL is never logged
+  // (it may carry a password).
+  private markDown(err: Error): void {
+    if (this.down) return;
+    this.down = true;
+    this.log.warn(
+      { err: { message: err.message } },
+      'Redis unreachable: serving local clients only, reconnecting',
+    );
+  }
+
+  private markUp(): void {
+    if (!this.down) return;
+    this.down = false;
+    this.log.info('Redis reachable again: cross-node delivery resumed');
+  }
+}
+
+export function createBus(redisUrl: string | undefined, log: FastifyBaseLogger): Bus {
+  return redisUrl ? new RedisBus(redisUrl, log) : new LocalBus(log);
+}

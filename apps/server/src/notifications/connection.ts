@@ -1,0 +1,99 @@
+import type { Role } from '@logi/contracts';
+import type { WebSocket } from 'ws';
+
+/** Bounds per socket; exported so tests and the bench can reason about them. */
+export const LIMITS = {
+  /** Bytes queued in the kernel + ws for one socket before it counts as a slow consumer. */
+  maxBufferedBytes: 4 * 1024 * 1024,
+  /** Live messages held while a `since` replay runs; a replay slower than this is abandoned. */
+  maxReplayBuffer: 10_000,
+  /** Inbound messages: a burst of this many, refilled at `inboundPerSecond`. */
+  inboundBurst: 20,
+  inboundPerSecond: 5,
+  /** Ignored messages beyond which the socket is closed (1008). */
+  inboundAbuse: 100,
+};
+
+export const CLOSE = {
+  goingAway: 1001,
+  policy: 1008,
+  tryAgainLater: 1013,
+} as const;
+
+interface Buffered {
+  /** Notification id, so the replay hand-over can drop what it already sent. */
+  id: number | null;
+  text: string;
+}
+
+/**
+ * One open socket of a signed-in user. While a `since` replay runs it buffers live messages; the
+ * hand-over drops any notification the replay already sent, so nothing is doubled or skipped.
+ */
+export class Connection {
+  alive = true;
+  private replaying = true;
+  private buffer: Buffered[] = [];
+  private tokens = LIMITS.inboundBurst;
+  private refilledAt = Date.now();
+  private ignored = 0;
+
+  constructor(
+    readonly socket: WebSocket,
+    readonly userId: number,
+    readonly role: Role,
+  ) {}
+
+  get open(): boolean {
+    return this.socket.readyState === this.socket.OPEN;
+  }
+
+  /** A live message: sent now, or held until the replay is done. */
+  push(text: string, id: number | null = null): void {
+    if (!this.replaying) this.send(text);
+    else if (this.buffer.length >= LIMITS.maxReplayBuffer) this.closeSlow();
+    else this.buffer.push({ id, text });
+  }
+
+  /** Replay finished at `lastReplayed`: flush what arrived meanwhile, then go live. */
+  goLive(lastReplayed: number): void {
+    const held = this.buffer;
+    this.buffer = [];
+    this.replaying = false;
+    for (const m of held) if (m.id === null || m.id > lastReplayed) this.send(m.text);
+  }
+
+  send(text: string): void {
+    if (!this.open) return;
+    if (this.socket.bufferedAmount > LIMITS.maxBufferedBytes) this.closeSlow();
+    else this.socket.send(text);
+  }
+
+  /** Token bucket: false when this inbound message must be ignored. */
+  allowInbound(): boolean {
+    const now = Date.now();
+    this.tokens = Math.min(
+      LIMITS.inboundBurst,
+      this.tokens + ((now - this.refilledAt) / 1000) * LIMITS.inboundPerSecond,
+    );
+    this.refilledAt = now;
+    if (this.tokens >= 1) {
+      this.tokens -= 1;
+      return true;
+    }
+    this.ignored += 1;
+    if (this.ignored > LIMITS.inboundAbuse) this.socket.close(CLOSE.policy, 'Too many messages');
+    return false;
+  }
+
+  /**
+   * A reader that cannot keep up is cut off rather than allowed to grow server memory; its
+   * client reconnects with `since` and catches up from the database.
+   */
+  private closeSlow(): void {
+    this.buffer = [];
+    this.socket.close(CLOSE.tryAgainLater, 'Too slow: reconnect and resume with since');
+    // The close frame waits behind the full buffer; do not wait for a reader that is not reading.
+    setTimeout(() => this.socket.terminate(), 1000).unref();
+  }
+}

@@ -1,0 +1,66 @@
+import type { EventName, NotificationData } from '@logi/contracts';
+import type { Engine } from '../db/index.ts';
+import { type Clock, isoTimestamp } from '../platform/clock.ts';
+import type { UnitOfWork } from '../platform/unit-of-work.ts';
+import type { Bus, NotificationBatch } from './bus.ts';
+import { lockOutbox, notificationsRepo, preferencesRepo } from './repo.ts';
+
+/** A notification to store for each recipient. */
+export interface Draft {
+  event: EventName;
+  data: NotificationData;
+  recipients: readonly number[];
+}
+
+/**
+ * Collects what one change causes and writes it at the end of that change's transaction; the bus
+ * publishes only after commit. A crash in between loses nothing: the rows are there for `since`.
+ */
+export class Outbox {
+  private readonly pending = new WeakMap<UnitOfWork, Draft[]>();
+
+  constructor(
+    private readonly engine: Engine,
+    private readonly clock: Clock,
+    private readonly bus: Bus,
+  ) {}
+
+  add(uow: UnitOfWork, drafts: readonly Draft[]): void {
+    if (drafts.length === 0) return;
+    let list = this.pending.get(uow);
+    if (!list) {
+      list = [];
+      this.pending.set(uow, list);
+      const collected = list;
+      uow.beforeCommit(() => this.flush(uow, collected));
+    }
+    list.push(...drafts);
+  }
+
+  private async flush(uow: UnitOfWork, drafts: Draft[]): Promise<void> {
+    const { tx } = uow;
+    // PostgreSQL hands out sequence values in call order, not commit order. Holding one lock from
+    // the insert to the commit makes ids commit in order, so a reader who has seen id N has seen
+    // every id below it: `since` and the replay hand-over rely on that. (SQLite has one writer.)
+    if (this.engine === 'postgres') await lockOutbox(tx);
+    const timestamp = isoTimestamp(this.clock.now());
+    const muting = await preferencesRepo.allMuting(tx);
+    const batches: NotificationBatch[] = [];
+    // One insert per draft: its recipients are distinct, so each returned row maps back by user.
+    for (const d of drafts) {
+      const stored = await notificationsRepo.insertForRecipients(
+        tx,
+        this.engine,
+        { event: d.event, data: JSON.stringify(d.data), created_at: timestamp },
+        [...new Set(d.recipients)],
+      );
+      // Muted: stored for the feed, never pushed.
+      const recipients = stored
+        .filter((s) => !muting.get(s.user_id)?.has(d.event))
+        .map((s): [number, number] => [s.user_id, s.id]);
+      batches.push({ event: d.event, data: d.data, timestamp, recipients });
+    }
+    const live = batches.filter((b) => b.recipients.length > 0);
+    if (live.length > 0) uow.afterCommit(() => this.bus.publish({ kind: 'notifications', batches: live }));
+  }
+}

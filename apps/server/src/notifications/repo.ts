@@ -1,0 +1,166 @@
+import { type EventName, NotificationData } from '@logi/contracts';
+import { sql } from 'kysely';
+import type { Engine, Executor } from '../db/index.ts';
+
+export interface StoredRow {
+  id: number;
+  user_id: number;
+  event: string;
+  data: string;
+  created_at: string;
+  read_at: string | null;
+}
+
+const parseData = (raw: string): NotificationData => NotificationData.parse(JSON.parse(raw));
+
+export const present = (r: StoredRow) => ({
+  id: String(r.id),
+  event: r.event as EventName,
+  data: parseData(r.data),
+  timestamp: r.created_at,
+  read: r.read_at !== null,
+});
+
+export const notificationsRepo = {
+  /**
+   * One row per recipient of one notification, in a single statement whatever the audience: the
+   * recipient ids travel as one array parameter, so 5,000 admins cost one round trip, not 5,000
+   * bound parameters.
+   */
+  async insertForRecipients(
+    tx: Executor,
+    engine: Engine,
+    n: { event: EventName; data: string; created_at: string },
+    userIds: readonly number[],
+  ): Promise<{ id: number; user_id: number }[]> {
+    const source =
+      engine === 'postgres'
+        ? sql`select r.user_id from unnest(${`{${userIds.join(',')}}`}::bigint[]) as r(user_id)`
+        : sql`select r.value as user_id from json_each(${JSON.stringify(userIds)}) as r`;
+    const result = await sql<{ id: number; user_id: number }>`
+      insert into notifications (user_id, event, data, created_at, read_at)
+      select s.user_id, ${n.event}, ${n.data}, ${n.created_at}, null from (${source}) as s
+      returning id, user_id`.execute(tx);
+    return result.rows.map((r) => ({ id: Number(r.id), user_id: Number(r.user_id) }));
+  },
+
+  /** Newest first, optionally only unread, optionally before an id (keyset paging). */
+  feed(db: Executor, userId: number, q: { unreadOnly: boolean; limit: number; before: number | null }) {
+    let query = db.selectFrom('notifications').selectAll().where('user_id', '=', userId);
+    if (q.unreadOnly) query = query.where('read_at', 'is', null);
+    if (q.before !== null) query = query.where('id', '<', q.before);
+    return query.orderBy('id', 'desc').limit(q.limit).execute();
+  },
+
+  async unreadCount(db: Executor, userId: number): Promise<number> {
+    const row = await db
+      .selectFrom('notifications')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('user_id', '=', userId)
+      .where('read_at', 'is', null)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  },
+
+  /** Replay for `since`: oldest first, muted events left out (they are never pushed). */
+  after(db: Executor, userId: number, afterId: number, muted: readonly string[], limit: number) {
+    let query = db
+      .selectFrom('notifications')
+      .selectAll()
+      .where('user_id', '=', userId)
+      .where('id', '>', afterId);
+    if (muted.length > 0) query = query.where('event', 'not in', muted);
+    return query.orderBy('id', 'asc').limit(limit).execute();
+  },
+
+  byId: (db: Executor, userId: number, id: number) =>
+    db
+      .selectFrom('notifications')
+      .selectAll()
+      .where('user_id', '=', userId)
+      .where('id', '=', id)
+      .executeTakeFirst(),
+
+  /** True when this call changed it from unread to read. */
+  async markRead(db: Executor, userId: number, id: number, at: string): Promise<boolean> {
+    const r = await db
+      .updateTable('notifications')
+      .set({ read_at: at })
+      .where('user_id', '=', userId)
+      .where('id', '=', id)
+      .where('read_at', 'is', null)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) > 0;
+  },
+
+  async markAllRead(db: Executor, userId: number, at: string): Promise<number> {
+    const r = await db
+      .updateTable('notifications')
+      .set({ read_at: at })
+      .where('user_id', '=', userId)
+      .where('read_at', 'is', null)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows);
+  },
+
+  clear: (db: Executor, userId: number) =>
+    db.deleteFrom('notifications').where('user_id', '=', userId).execute(),
+};
+
+export const preferencesRepo = {
+  async muted(db: Executor, userId: number): Promise<EventName[]> {
+    const row = await db
+      .selectFrom('notification_preferences')
+      .select('muted_events')
+      .where('user_id', '=', userId)
+      .executeTakeFirst();
+    return row ? (JSON.parse(row.muted_events) as EventName[]) : [];
+  },
+
+  /** Only users who muted something: a short list, read once per outbox flush. */
+  async allMuting(db: Executor): Promise<Map<number, Set<string>>> {
+    const rows = await db
+      .selectFrom('notification_preferences')
+      .select(['user_id', 'muted_events'])
+      .where('muted_events', '!=', '[]')
+      .execute();
+    return new Map(rows.map((r) => [r.user_id, new Set(JSON.parse(r.muted_events) as string[])]));
+  },
+
+  save: (db: Executor, userId: number, muted: readonly EventName[], at: string) => {
+    const values = { muted_events: JSON.stringify([...new Set(muted)].sort()), updated_at: at };
+    return db
+      .insertInto('notification_preferences')
+      .values({ user_id: userId, ...values })
+      .onConflict((oc) => oc.column('user_id').doUpdateSet(values))
+      .execute();
+  },
+};
+
+export const claimsRepo = {
+  /** Claims a cause; true only for the one transaction that inserted it (others see the key). */
+  async claim(
+    tx: Executor,
+    key: { event: EventName; entity_type: string; entity_id: number; detail?: string },
+    at: string,
+  ): Promise<boolean> {
+    const row = await tx
+      .insertInto('notification_claims')
+      .values({ ...key, detail: key.detail ?? '', created_at: at })
+      .onConflict((oc) => oc.columns(['event', 'entity_type', 'entity_id', 'detail']).doNothing())
+      .returning('event')
+      .executeTakeFirst();
+    return row !== undefined;
+  },
+
+  release: (tx: Executor, key: { event: EventName; entity_type: string; entity_id: number }) =>
+    tx
+      .deleteFrom('notification_claims')
+      .where('event', '=', key.event)
+      .where('entity_type', '=', key.entity_type)
+      .where('entity_id', '=', key.entity_id)
+      .execute(),
+};
+
+/** PostgreSQL only: serialises outbox writers so notification ids commit in id order (see outbox.ts). */
+export const lockOutbox = (tx: Executor) => sql`select pg_advisory_xact_lock(7061843)`.execute(tx);
