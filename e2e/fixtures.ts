@@ -11,11 +11,12 @@ export type DemoRole = keyof typeof DEMO;
  * Every test fails on a console error or a failed request in any page it opened, so a page that
  * "works" while logging errors does not pass. Tests that expect an error response list it.
  */
-export const test = base.extend<{ allowedFailures: RegExp[]; watchPage: (page: Page) => void }>({
-  allowedFailures: [[], { option: true }],
+export const test = base.extend<{ allowedFailures: RegExp; watchPage: (page: Page) => void }>({
+  // One pattern (a RegExp, not an array: Playwright reads arrays in test.use as [value, options]).
+  allowedFailures: [/(?!)/, { option: true }],
   watchPage: async ({ allowedFailures }, use) => {
     const problems: string[] = [];
-    const allowed = (text: string) => allowedFailures.some((r) => r.test(text));
+    const allowed = (text: string) => allowedFailures.test(text);
     await use((page: Page) => {
       page.on('console', (msg) => {
         if (msg.type() === 'error' && !allowed(msg.text())) problems.push(`console: ${msg.text()}`);

@@ -18,11 +18,13 @@ export function LiveNotifications() {
   const feed = useNotificationFeed();
   const preferences = usePreferences();
 
-  // A browser that has never seen a notification starts its `since` from the stored feed.
+  // A browser that has never seen a notification starts its `since` from the stored feed; an empty
+  // feed means "everything", so what arrives while this tab is cut off is replayed on reconnect.
+  const feedLoaded = feed.isSuccess;
   const newestId = feed.data?.notifications[0]?.id;
   useEffect(() => {
-    if (user && newestId && getLastSeen(user.id) === null) setLastSeen(user.id, newestId);
-  }, [user, newestId]);
+    if (user && feedLoaded && getLastSeen(user.id) === null) setLastSeen(user.id, newestId ?? '0');
+  }, [user, feedLoaded, newestId]);
 
   useRealtimeMessage('notification', (message) => {
     const item: Notification = {
