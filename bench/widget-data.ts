@@ -169,8 +169,10 @@ export async function widgetDataBench(opts: {
         for (const run of Object.values(contenders)) await run(); // warm-up
         const results: Record<string, Load[]> = {};
         for (let round = 0; round < 3; round++) {
-          for (const name of shuffle(Object.keys(contenders)))
-            (results[name] ??= []).push(await contenders[name]!());
+          for (const name of shuffle(Object.keys(contenders))) {
+            const result = await contenders[name]!();
+            results[name] = [...(results[name] ?? []), result];
+          }
         }
         for (const [contender, runs] of Object.entries(results)) {
           const p95 = spread(runs.map((r) => r.p95));

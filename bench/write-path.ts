@@ -62,7 +62,8 @@ export async function writePathBench(opts: { requests: number; connections: numb
           body,
           `Bearer ${token}`,
         ];
-        (runs[variant] ??= []).push(await runJson<Load>(spawnPinned(CORES.client, TSX, args)));
+        const result = await runJson<Load>(spawnPinned(CORES.client, TSX, args));
+        runs[variant] = [...(runs[variant] ?? []), result];
       } finally {
         await server.stop();
         fs.rmSync(dataDir, { recursive: true, force: true });

@@ -146,7 +146,7 @@ test.describe('live figures', () => {
     await newDashboard(page, 'Live', 'Executive Overview');
     await expectFigures(page, 6);
     const revenue = page.getByRole('region', { name: 'Revenue', exact: true });
-    const before = await revenue.innerText();
+    const before = await revenue.textContent();
 
     const token = await apiToken(baseURL!, 'admin');
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
@@ -166,7 +166,7 @@ test.describe('live figures', () => {
       }),
     });
     expect(res.status).toBe(201);
-    await expect.poll(() => revenue.innerText(), { timeout: 2_000 }).not.toBe(before);
+    await expect.poll(() => revenue.textContent(), { timeout: 2_000 }).not.toBe(before);
     await page.screenshot({ path: 'docs/screenshots/dashboard.png', fullPage: true });
   });
 });
