@@ -83,30 +83,47 @@ export interface Feed {
   unread_count: number;
 }
 
-function useCursorList<P extends { next_cursor: string | null }>(
+/** A cursor-paged list: each page holds its rows under `key`; `data` is every loaded row, in order. */
+function useCursorList<K extends string, T>(
+  key: K,
   queryKey: QueryKey,
   path: string,
   params: Record<string, string | undefined>,
 ) {
   return useInfiniteQuery({
     queryKey,
-    queryFn: ({ pageParam }) => api.get<P>(`${path}${toQuery({ ...params, limit: 50, cursor: pageParam })}`),
+    queryFn: ({ pageParam }) =>
+      api.get<Page<K, T>>(`${path}${toQuery({ ...params, limit: 50, cursor: pageParam })}`),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.next_cursor ?? undefined,
+    select: (data) => data.pages.flatMap((page: Record<K, T[]>) => page[key]),
   });
 }
 
 export const useTransactions = (filters: TransactionFilters) =>
-  useCursorList<TransactionPage>(queryKeys.transactions.list(filters), '/transactions', { ...filters });
+  useCursorList<'transactions', Transaction>(
+    'transactions',
+    queryKeys.transactions.list(filters),
+    '/transactions',
+    {
+      ...filters,
+    },
+  );
 
 export const useMaterials = (filters: MaterialFilters) =>
-  useCursorList<MaterialPage>(queryKeys.materials.list(filters), '/materials', { ...filters });
+  useCursorList<'materials', Material>('materials', queryKeys.materials.list(filters), '/materials', {
+    ...filters,
+  });
 
 export const usePayments = (filters: PaymentFilters) =>
-  useCursorList<PaymentPage>(queryKeys.payments.list(filters), '/payments', { ...filters });
+  useCursorList<'payments', Payment>('payments', queryKeys.payments.list(filters), '/payments', {
+    ...filters,
+  });
 
 export const useApprovals = (status: ApprovalFilter) =>
-  useCursorList<ApprovalPage>(queryKeys.approvals.list(status), '/approvals', { status });
+  useCursorList<'approvals', Approval>('approvals', queryKeys.approvals.list(status), '/approvals', {
+    status,
+  });
 
 export function useCategories() {
   return useQuery({

@@ -2,6 +2,7 @@ import { CreateDashboardBody, type Dashboard } from '@logi/contracts';
 import { type FormEvent, useState } from 'react';
 import { textOrUndefined, useSubmitForm } from '../forms/useSubmitForm.ts';
 import { Field } from '../ui/Field.tsx';
+import { FormActions } from '../ui/FormActions.tsx';
 import { FormError } from '../ui/FormError.tsx';
 import { Modal } from '../ui/Modal.tsx';
 import { dashboardApi, useDashboardMutation, useTemplates } from './api.ts';
@@ -62,14 +63,12 @@ export function NewDashboardDialog({
             </select>
           )}
         </Field>
-        <div className="form-actions">
-          <button type="button" className="btn" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="btn btn-primary" disabled={pending}>
-            {pending ? 'Creating…' : 'Create dashboard'}
-          </button>
-        </div>
+        <FormActions
+          onCancel={onClose}
+          pending={pending}
+          submitLabel="Create dashboard"
+          pendingLabel="Creating…"
+        />
       </form>
     </Modal>
   );

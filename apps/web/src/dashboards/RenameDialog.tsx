@@ -2,6 +2,7 @@ import { type Dashboard, UpdateDashboardBody } from '@logi/contracts';
 import { type FormEvent, useState } from 'react';
 import { useSubmitForm } from '../forms/useSubmitForm.ts';
 import { Field } from '../ui/Field.tsx';
+import { FormActions } from '../ui/FormActions.tsx';
 import { FormError } from '../ui/FormError.tsx';
 import { Modal } from '../ui/Modal.tsx';
 import { dashboardApi, useDashboardMutation } from './api.ts';
@@ -28,14 +29,7 @@ export function RenameDialog({ dashboard, onClose }: { dashboard: Dashboard; onC
         <Field label="Name" error={fieldErrors.name}>
           {(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} maxLength={100} />}
         </Field>
-        <div className="form-actions">
-          <button type="button" className="btn" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="btn btn-primary" disabled={pending}>
-            Save name
-          </button>
-        </div>
+        <FormActions onCancel={onClose} pending={pending} submitLabel="Save name" pendingLabel="Save name" />
       </form>
     </Modal>
   );

@@ -4,6 +4,8 @@ import { ApiError } from '../api/client.ts';
 import { homePathFor } from '../auth/guards.tsx';
 import { useAuth } from '../auth/useAuth.ts';
 import { ThemeToggle } from '../layout/ThemeToggle.tsx';
+import { Field } from '../ui/Field.tsx';
+import { FormError } from '../ui/FormError.tsx';
 
 /** The demo accounts the server creates on an empty database (CONTRACT.md). */
 const DEMO_LOGINS = [
@@ -59,31 +61,29 @@ export default function LoginPage() {
         <h1 className="brand-title">LogiAccounting Pro</h1>
         <p className="muted">Sign in to manage your ledger, stock and payments.</p>
         <form className="form" onSubmit={onSubmit} noValidate>
-          {error && (
-            <p className="form-error" role="alert">
-              {error}
-            </p>
-          )}
-          <div className="field">
-            <label htmlFor="login-email">Email</label>
-            <input
-              id="login-email"
-              type="email"
-              autoComplete="username"
-              value={email}
-              onChange={(e) => setEmail(e.target.value)}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="login-password">Password</label>
-            <input
-              id="login-password"
-              type="password"
-              autoComplete="current-password"
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-            />
-          </div>
+          <FormError message={error} />
+          <Field label="Email">
+            {(p) => (
+              <input
+                {...p}
+                type="email"
+                autoComplete="username"
+                value={email}
+                onChange={(e) => setEmail(e.target.value)}
+              />
+            )}
+          </Field>
+          <Field label="Password">
+            {(p) => (
+              <input
+                {...p}
+                type="password"
+                autoComplete="current-password"
+                value={password}
+                onChange={(e) => setPassword(e.target.value)}
+              />
+            )}
+          </Field>
           <button type="submit" className="btn btn-primary btn-block" disabled={pending}>
             {pending ? 'Signing in…' : 'Sign in'}
           </button>

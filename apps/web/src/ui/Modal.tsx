@@ -1,4 +1,5 @@
 import { type ReactNode, useEffect, useId, useRef } from 'react';
+import { FormError } from './FormError.tsx';
 
 interface Props {
   title: string;
@@ -73,11 +74,7 @@ export function ConfirmDialog({
   return (
     <Modal title={title} onClose={onCancel}>
       <p>{message}</p>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error ?? null} />
       <div className="form-actions">
         <button type="button" className="btn" onClick={onCancel}>
           Cancel

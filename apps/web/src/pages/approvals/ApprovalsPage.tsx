@@ -3,9 +3,11 @@ import { useState } from 'react';
 import { errorMessage } from '../../api/client.ts';
 import { useDecideApproval } from '../../api/mutations.ts';
 import { type ApprovalFilter, useApprovals } from '../../api/queries.ts';
+import { FilterSelect } from '../../ui/Filters.tsx';
 import { formatMoney } from '../../ui/format.ts';
-import { Empty, ErrorState, Loading, LoadMore } from '../../ui/States.tsx';
+import { type Column, PagedTable } from '../../ui/PagedTable.tsx';
 import { StatusBadge } from '../../ui/StatusBadge.tsx';
+import { PageSection } from '../shared/PageSection.tsx';
 
 const STATUS_LABEL: Record<ApprovalFilter, string> = {
   pending: 'Pending',
@@ -13,12 +15,13 @@ const STATUS_LABEL: Record<ApprovalFilter, string> = {
   rejected: 'Rejected',
 };
 
+const COLUMNS: Column[] = ['Requested', 'Description', { label: 'Amount', numeric: true }, 'Status'];
+
 export default function ApprovalsPage() {
   const [status, setStatus] = useState<ApprovalFilter>('pending');
   const [notice, setNotice] = useState<string | null>(null);
   const list = useApprovals(status);
   const decide = useDecideApproval();
-  const rows = list.data?.pages.flatMap((p) => p.approvals) ?? [];
 
   const act = (a: Approval, decision: 'approve' | 'reject') =>
     decide.mutate(
@@ -31,91 +34,59 @@ export default function ApprovalsPage() {
     );
 
   return (
-    <section className="page" aria-labelledby="approvals-title">
-      <header className="page-header">
-        <h1 id="approvals-title">Approvals</h1>
-      </header>
-      {notice && <p className="notice">{notice}</p>}
+    <PageSection id="approvals" title="Approvals" notice={notice}>
       <div className="filters">
-        <label>
-          Show
-          <select value={status} onChange={(e) => setStatus(e.target.value as ApprovalFilter)}>
-            {Object.entries(STATUS_LABEL).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          label="Show"
+          value={status}
+          options={STATUS_LABEL}
+          all={false}
+          onChange={(next) => next && setStatus(next)}
+        />
       </div>
-
-      {list.isPending ? (
-        <Loading label="Loading approvals…" />
-      ) : list.isError ? (
-        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-      ) : rows.length === 0 ? (
-        <Empty>{status === 'pending' ? 'Nothing is waiting for approval.' : `No ${status} approvals.`}</Empty>
-      ) : (
-        <div className="table-wrap">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">Requested</th>
-                <th scope="col">Description</th>
-                <th scope="col" className="num">
-                  Amount
-                </th>
-                <th scope="col">Status</th>
-                <th scope="col">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((a) => {
-                const busy = decide.isPending && decide.variables?.id === a.id;
-                return (
-                  <tr key={a.id}>
-                    <td>{new Date(a.created_at).toLocaleString()}</td>
-                    <td>{a.description || '—'}</td>
-                    <td className="num">{formatMoney(a.amount)}</td>
-                    <td>
-                      <StatusBadge status={a.status} />
-                    </td>
-                    <td className="row-actions">
-                      {a.status === 'pending' && (
-                        <>
-                          <button
-                            type="button"
-                            className="btn btn-small btn-primary"
-                            disabled={busy}
-                            onClick={() => act(a, 'approve')}
-                          >
-                            Approve
-                          </button>
-                          <button
-                            type="button"
-                            className="btn btn-small btn-danger-outline"
-                            disabled={busy}
-                            onClick={() => act(a, 'reject')}
-                          >
-                            Reject
-                          </button>
-                        </>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <LoadMore
-        hasMore={list.hasNextPage}
-        loading={list.isFetchingNextPage}
-        onLoad={() => void list.fetchNextPage()}
-      />
-    </section>
+      <PagedTable
+        list={list}
+        loadingLabel="Loading approvals…"
+        empty={status === 'pending' ? 'Nothing is waiting for approval.' : `No ${status} approvals.`}
+        columns={COLUMNS}
+        actions
+      >
+        {(a) => {
+          const busy = decide.isPending && decide.variables?.id === a.id;
+          return (
+            <tr key={a.id}>
+              <td>{new Date(a.created_at).toLocaleString()}</td>
+              <td>{a.description || '—'}</td>
+              <td className="num">{formatMoney(a.amount)}</td>
+              <td>
+                <StatusBadge status={a.status} />
+              </td>
+              <td className="row-actions">
+                {a.status === 'pending' && (
+                  <>
+                    <button
+                      type="button"
+                      className="btn btn-small btn-primary"
+                      disabled={busy}
+                      onClick={() => act(a, 'approve')}
+                    >
+                      Approve
+                    </button>
+                    <button
+                      type="button"
+                      className="btn btn-small btn-danger-outline"
+                      disabled={busy}
+                      onClick={() => act(a, 'reject')}
+                    >
+                      Reject
+                    </button>
+                  </>
+                )}
+              </td>
+            </tr>
+          );
+        }}
+      </PagedTable>
+    </PageSection>
   );
 }

@@ -1,10 +1,12 @@
 import type { Material } from '@logi/contracts';
 import { useState } from 'react';
 import { useMaterials } from '../../api/queries.ts';
+import { FilterCheckbox } from '../../ui/Filters.tsx';
 import { formatMoney } from '../../ui/format.ts';
 import { Modal } from '../../ui/Modal.tsx';
-import { Empty, ErrorState, Loading, LoadMore } from '../../ui/States.tsx';
+import { type Column, PagedTable } from '../../ui/PagedTable.tsx';
 import { StatusBadge } from '../../ui/StatusBadge.tsx';
+import { PageSection } from '../shared/PageSection.tsx';
 import { MaterialForm } from './MaterialForm.tsx';
 import { MovementForm } from './MovementForm.tsx';
 
@@ -12,95 +14,65 @@ type Dialog = { kind: 'create' } | { kind: 'move'; material: Material };
 
 export const isLowStock = (m: Material) => m.quantity <= m.min_stock;
 
+const COLUMNS: Column[] = [
+  'Reference',
+  'Name',
+  'Location',
+  { label: 'In stock', numeric: true },
+  { label: 'Minimum', numeric: true },
+  { label: 'Unit cost', numeric: true },
+  'State',
+];
+
 export default function MaterialsPage() {
   const [lowOnly, setLowOnly] = useState(false);
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const list = useMaterials(lowOnly ? { low_stock: 'true' } : {});
-  const rows = list.data?.pages.flatMap((p) => p.materials) ?? [];
 
   return (
-    <section className="page" aria-labelledby="materials-title">
-      <header className="page-header">
-        <h1 id="materials-title">Materials</h1>
-        <button type="button" className="btn btn-primary" onClick={() => setDialog({ kind: 'create' })}>
-          New material
-        </button>
-      </header>
-      {notice && <p className="notice">{notice}</p>}
+    <PageSection
+      id="materials"
+      title="Materials"
+      notice={notice}
+      createLabel="New material"
+      onCreate={() => setDialog({ kind: 'create' })}
+    >
       <div className="filters">
-        <label className="checkbox">
-          <input type="checkbox" checked={lowOnly} onChange={(e) => setLowOnly(e.target.checked)} />
-          Low stock only
-        </label>
+        <FilterCheckbox label="Low stock only" checked={lowOnly} onChange={setLowOnly} />
       </div>
-
-      {list.isPending ? (
-        <Loading label="Loading materials…" />
-      ) : list.isError ? (
-        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-      ) : rows.length === 0 ? (
-        <Empty>
-          {lowOnly ? 'Nothing is low on stock.' : 'No materials yet. Add one with “New material”.'}
-        </Empty>
-      ) : (
-        <div className="table-wrap">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">Reference</th>
-                <th scope="col">Name</th>
-                <th scope="col">Location</th>
-                <th scope="col" className="num">
-                  In stock
-                </th>
-                <th scope="col" className="num">
-                  Minimum
-                </th>
-                <th scope="col" className="num">
-                  Unit cost
-                </th>
-                <th scope="col">State</th>
-                <th scope="col">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((m) => (
-                <tr key={m.id} className={isLowStock(m) ? 'row-alert' : undefined}>
-                  <td>{m.reference}</td>
-                  <td>{m.name}</td>
-                  <td>{m.location || '—'}</td>
-                  <td className="num">
-                    {m.quantity} {m.unit}{' '}
-                    {isLowStock(m) && <StatusBadge status="low_stock" label="Low stock" />}
-                  </td>
-                  <td className="num">{m.min_stock}</td>
-                  <td className="num">{formatMoney(m.unit_cost)}</td>
-                  <td>
-                    <StatusBadge status={m.state} />
-                  </td>
-                  <td className="row-actions">
-                    <button
-                      type="button"
-                      className="btn btn-small"
-                      onClick={() => setDialog({ kind: 'move', material: m })}
-                    >
-                      Stock movement
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <LoadMore
-        hasMore={list.hasNextPage}
-        loading={list.isFetchingNextPage}
-        onLoad={() => void list.fetchNextPage()}
-      />
+      <PagedTable
+        list={list}
+        loadingLabel="Loading materials…"
+        empty={lowOnly ? 'Nothing is low on stock.' : 'No materials yet. Add one with “New material”.'}
+        columns={COLUMNS}
+        actions
+      >
+        {(m) => (
+          <tr key={m.id} className={isLowStock(m) ? 'row-alert' : undefined}>
+            <td>{m.reference}</td>
+            <td>{m.name}</td>
+            <td>{m.location || '—'}</td>
+            <td className="num">
+              {m.quantity} {m.unit} {isLowStock(m) && <StatusBadge status="low_stock" label="Low stock" />}
+            </td>
+            <td className="num">{m.min_stock}</td>
+            <td className="num">{formatMoney(m.unit_cost)}</td>
+            <td>
+              <StatusBadge status={m.state} />
+            </td>
+            <td className="row-actions">
+              <button
+                type="button"
+                className="btn btn-small"
+                onClick={() => setDialog({ kind: 'move', material: m })}
+              >
+                Stock movement
+              </button>
+            </td>
+          </tr>
+        )}
+      </PagedTable>
 
       {dialog?.kind === 'create' && (
         <Modal title="New material" onClose={() => setDialog(null)}>
@@ -125,6 +97,6 @@ export default function MaterialsPage() {
           />
         </Modal>
       )}
-    </section>
+    </PageSection>
   );
 }

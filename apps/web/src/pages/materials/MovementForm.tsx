@@ -1,8 +1,9 @@
 import { type Material, MovementBody } from '@logi/contracts';
-import { type FormEvent, useState } from 'react';
 import { useMaterialMovement } from '../../api/mutations.ts';
-import { numberOrUndefined, textOrUndefined, useSubmitForm } from '../../forms/useSubmitForm.ts';
+import { useForm } from '../../forms/useForm.ts';
+import { numberOrUndefined, textOrUndefined } from '../../forms/useSubmitForm.ts';
 import { Field } from '../../ui/Field.tsx';
+import { FormActions } from '../../ui/FormActions.tsx';
 import { FormError } from '../../ui/FormError.tsx';
 
 const FIELDS = ['type', 'quantity', 'note'] as const;
@@ -16,25 +17,19 @@ export function MovementForm({
   onDone: () => void;
   onCancel: () => void;
 }) {
-  const [values, setValues] = useState({ type: 'exit', quantity: '', note: '' });
   const move = useMaterialMovement();
-  const { fieldErrors, formError, pending, handleSubmit } = useSubmitForm({
+  const { bind, onSubmit, fieldErrors, formError, pending } = useForm({
+    initial: { type: 'exit', quantity: '', note: '' },
+    toInput: (v) => ({
+      type: v.type,
+      quantity: numberOrUndefined(v.quantity),
+      note: textOrUndefined(v.note),
+    }),
     schema: MovementBody,
     fields: FIELDS,
     submit: (body) => move.mutateAsync({ id: material.id, body }),
     onSuccess: onDone,
   });
-  const set = (name: keyof typeof values) => (event: { target: { value: string } }) =>
-    setValues((v) => ({ ...v, [name]: event.target.value }));
-
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    void handleSubmit({
-      type: values.type,
-      quantity: numberOrUndefined(values.quantity),
-      note: textOrUndefined(values.note),
-    });
-  };
 
   return (
     <form className="form" onSubmit={onSubmit} noValidate>
@@ -44,26 +39,19 @@ export function MovementForm({
       <FormError message={formError} />
       <Field label="Movement" error={fieldErrors.type}>
         {(p) => (
-          <select {...p} value={values.type} onChange={set('type')}>
+          <select {...p} {...bind('type')}>
             <option value="entry">Entry (stock in)</option>
             <option value="exit">Exit (stock out)</option>
           </select>
         )}
       </Field>
       <Field label="Quantity" error={fieldErrors.quantity}>
-        {(p) => <input {...p} inputMode="numeric" value={values.quantity} onChange={set('quantity')} />}
+        {(p) => <input {...p} inputMode="numeric" {...bind('quantity')} />}
       </Field>
       <Field label="Note (optional)" error={fieldErrors.note}>
-        {(p) => <input {...p} value={values.note} onChange={set('note')} maxLength={500} />}
+        {(p) => <input {...p} {...bind('note')} maxLength={500} />}
       </Field>
-      <div className="form-actions">
-        <button type="button" className="btn" onClick={onCancel}>
-          Cancel
-        </button>
-        <button type="submit" className="btn btn-primary" disabled={pending}>
-          {pending ? 'Saving…' : 'Record movement'}
-        </button>
-      </div>
+      <FormActions onCancel={onCancel} pending={pending} submitLabel="Record movement" />
     </form>
   );
 }

@@ -1,9 +1,13 @@
 import type { TransactionFilters } from '../../api/queries.ts';
+import { FilterDate, FilterSelect } from '../../ui/Filters.tsx';
 
 interface Props {
   value: TransactionFilters;
   onChange: (next: TransactionFilters) => void;
 }
+
+const TYPES = { income: 'Income', expense: 'Expense' } as const;
+const STATUSES = { posted: 'Posted', pending_approval: 'Pending approval', rejected: 'Rejected' } as const;
 
 export function TransactionFilterBar({ value, onChange }: Props) {
   const set = (patch: TransactionFilters) => onChange({ ...value, ...patch });
@@ -11,45 +15,15 @@ export function TransactionFilterBar({ value, onChange }: Props) {
   return (
     <fieldset className="filters">
       <legend className="sr-only">Filter transactions</legend>
-      <label>
-        Type
-        <select
-          value={value.type ?? ''}
-          onChange={(e) => set({ type: (e.target.value || undefined) as TransactionFilters['type'] })}
-        >
-          <option value="">All</option>
-          <option value="income">Income</option>
-          <option value="expense">Expense</option>
-        </select>
-      </label>
-      <label>
-        Status
-        <select
-          value={value.status ?? ''}
-          onChange={(e) => set({ status: (e.target.value || undefined) as TransactionFilters['status'] })}
-        >
-          <option value="">All</option>
-          <option value="posted">Posted</option>
-          <option value="pending_approval">Pending approval</option>
-          <option value="rejected">Rejected</option>
-        </select>
-      </label>
-      <label>
-        From
-        <input
-          type="date"
-          value={value.from ?? ''}
-          onChange={(e) => set({ from: e.target.value || undefined })}
-        />
-      </label>
-      <label>
-        To
-        <input
-          type="date"
-          value={value.to ?? ''}
-          onChange={(e) => set({ to: e.target.value || undefined })}
-        />
-      </label>
+      <FilterSelect label="Type" value={value.type} options={TYPES} onChange={(type) => set({ type })} />
+      <FilterSelect
+        label="Status"
+        value={value.status}
+        options={STATUSES}
+        onChange={(status) => set({ status })}
+      />
+      <FilterDate label="From" value={value.from} onChange={(from) => set({ from })} />
+      <FilterDate label="To" value={value.to} onChange={(to) => set({ to })} />
       <button type="button" className="btn btn-small" disabled={empty} onClick={() => onChange({})}>
         Reset filters
       </button>

@@ -5,8 +5,9 @@ import { useDeleteTransaction } from '../../api/mutations.ts';
 import { type TransactionFilters, useCategories, useTransactions } from '../../api/queries.ts';
 import { formatDay, formatMoney } from '../../ui/format.ts';
 import { ConfirmDialog, Modal } from '../../ui/Modal.tsx';
-import { Empty, ErrorState, Loading, LoadMore } from '../../ui/States.tsx';
+import { type Column, PagedTable } from '../../ui/PagedTable.tsx';
 import { StatusBadge } from '../../ui/StatusBadge.tsx';
+import { PageSection } from '../shared/PageSection.tsx';
 import { TransactionFilterBar } from './TransactionFilterBar.tsx';
 import { TransactionForm } from './TransactionForm.tsx';
 
@@ -14,6 +15,15 @@ type Dialog =
   | { kind: 'create' }
   | { kind: 'edit'; transaction: Transaction }
   | { kind: 'delete'; transaction: Transaction };
+
+const COLUMNS: Column[] = [
+  'Date',
+  'Description',
+  'Category',
+  'Type',
+  { label: 'Amount', numeric: true },
+  'Status',
+];
 
 export default function TransactionsPage() {
   const [filters, setFilters] = useState<TransactionFilters>({});
@@ -23,7 +33,6 @@ export default function TransactionsPage() {
   const categories = useCategories();
   const remove = useDeleteTransaction();
   const categoryName = (id: string) => categories.data?.find((c) => c.id === id)?.name ?? '—';
-  const rows = list.data?.pages.flatMap((p) => p.transactions) ?? [];
 
   const saved = (t: Transaction) => {
     setDialog(null);
@@ -35,81 +44,53 @@ export default function TransactionsPage() {
   };
 
   return (
-    <section className="page" aria-labelledby="transactions-title">
-      <header className="page-header">
-        <h1 id="transactions-title">Transactions</h1>
-        <button type="button" className="btn btn-primary" onClick={() => setDialog({ kind: 'create' })}>
-          New transaction
-        </button>
-      </header>
-      {notice && <p className="notice">{notice}</p>}
+    <PageSection
+      id="transactions"
+      title="Transactions"
+      notice={notice}
+      createLabel="New transaction"
+      onCreate={() => setDialog({ kind: 'create' })}
+    >
       <TransactionFilterBar value={filters} onChange={setFilters} />
-
-      {list.isPending ? (
-        <Loading label="Loading transactions…" />
-      ) : list.isError ? (
-        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-      ) : rows.length === 0 ? (
-        <Empty>No transactions match. Create one with “New transaction”.</Empty>
-      ) : (
-        <div className="table-wrap">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">Date</th>
-                <th scope="col">Description</th>
-                <th scope="col">Category</th>
-                <th scope="col">Type</th>
-                <th scope="col" className="num">
-                  Amount
-                </th>
-                <th scope="col">Status</th>
-                <th scope="col">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((t) => (
-                <tr key={t.id}>
-                  <td>{formatDay(t.date)}</td>
-                  <td>{t.description || '—'}</td>
-                  <td>{categoryName(t.category_id)}</td>
-                  <td>{t.type === 'income' ? 'Income' : 'Expense'}</td>
-                  <td className={`num amount-${t.type}`}>{formatMoney(t.amount)}</td>
-                  <td>
-                    <StatusBadge status={t.status} />
-                  </td>
-                  <td className="row-actions">
-                    <button
-                      type="button"
-                      className="btn btn-small"
-                      onClick={() => setDialog({ kind: 'edit', transaction: t })}
-                    >
-                      Edit
-                    </button>
-                    <button
-                      type="button"
-                      className="btn btn-small btn-danger-outline"
-                      onClick={() => {
-                        remove.reset();
-                        setDialog({ kind: 'delete', transaction: t });
-                      }}
-                    >
-                      Delete
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <LoadMore
-        hasMore={list.hasNextPage}
-        loading={list.isFetchingNextPage}
-        onLoad={() => void list.fetchNextPage()}
-      />
+      <PagedTable
+        list={list}
+        loadingLabel="Loading transactions…"
+        empty="No transactions match. Create one with “New transaction”."
+        columns={COLUMNS}
+        actions
+      >
+        {(t) => (
+          <tr key={t.id}>
+            <td>{formatDay(t.date)}</td>
+            <td>{t.description || '—'}</td>
+            <td>{categoryName(t.category_id)}</td>
+            <td>{t.type === 'income' ? 'Income' : 'Expense'}</td>
+            <td className={`num amount-${t.type}`}>{formatMoney(t.amount)}</td>
+            <td>
+              <StatusBadge status={t.status} />
+            </td>
+            <td className="row-actions">
+              <button
+                type="button"
+                className="btn btn-small"
+                onClick={() => setDialog({ kind: 'edit', transaction: t })}
+              >
+                Edit
+              </button>
+              <button
+                type="button"
+                className="btn btn-small btn-danger-outline"
+                onClick={() => {
+                  remove.reset();
+                  setDialog({ kind: 'delete', transaction: t });
+                }}
+              >
+                Delete
+              </button>
+            </td>
+          </tr>
+        )}
+      </PagedTable>
 
       {dialog?.kind === 'create' && (
         <Modal title="New transaction" onClose={() => setDialog(null)}>
@@ -141,6 +122,6 @@ export default function TransactionsPage() {
           }
         />
       )}
-    </section>
+    </PageSection>
   );
 }
