@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { startPostgres } from './lib/postgres.ts';
 import { widgetDataBench, widgetTable } from './widget-data.ts';
 import { writePathBench, writeTable } from './write-path.ts';
+import { wsBench, wsTables } from './ws/index.ts';
 
 const { values } = parseArgs({
   options: { smoke: { type: 'boolean', default: false }, 'no-postgres': { type: 'boolean', default: false } },
@@ -43,6 +44,25 @@ const writeRows = await writePathBench({ requests: smoke ? 200 : 5000, connectio
 section(
   'Write path (SQLite)',
   `POST /api/v1/transactions, 8 keep-alive connections, one admin receiving every notification.\n\n${writeTable(writeRows)}`,
+);
+
+const ws = await wsBench({
+  sizes: smoke ? [50, 100] : [1_000, 5_000, 10_000, 20_000],
+  rounds: (clients) => (smoke ? 1 : clients <= 5_000 ? 3 : 1),
+  perUserMessages: smoke ? 500 : 40_000,
+  broadcastMessages: smoke ? 500 : 40_000,
+  burstPerUser: 10,
+  perCommit: 100,
+  latencyMs: smoke ? 500 : 2000,
+  redisClients: smoke ? 100 : 5_000,
+  redisRounds: smoke ? 1 : 3,
+  robustClients: smoke ? 100 : 1_000,
+  robustRate: smoke ? 500 : 5_000,
+  floodMessages: smoke ? 2_000 : 120_000,
+});
+section(
+  'WebSocket',
+  `Counting client on raw TCP sockets in a second process pinned to core 1; servers on core 0. Client CPU % ≥ 95 is flagged as client-bound.\n\n${wsTables(ws)}`,
 );
 
 const header = [

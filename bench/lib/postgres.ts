@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 
 /** A throwaway PostgreSQL cluster on loopback for one bench run (initdb refuses root: run as postgres). */
-export function startPostgres(port = 55440): { url: string; stop(): void } | null {
+// Below the ephemeral port range: thousands of benchmark sockets leave TIME-WAIT ports behind there.
+export function startPostgres(port = 25440): { url: string; stop(): void } | null {
   const base = '/usr/lib/postgresql';
   const version = fs.existsSync(base) ? fs.readdirSync(base).sort().at(-1) : undefined;
   if (!version) return null;

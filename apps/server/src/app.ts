@@ -57,8 +57,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     bodyLimit: config.bodyLimitBytes,
     trustProxy: false,
     frameworkErrors,
-    // Nested JSON deeper than this is refused before it reaches a handler.
-    forceCloseConnections: true,
+    // On close, drop idle keep-alive connections only: `true` also destroyed requests still in
+    // flight (a SIGTERM cut a half-received POST; reliability/graceful-shutdown.test.ts).
+    forceCloseConnections: 'idle',
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

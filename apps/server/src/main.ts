@@ -14,6 +14,15 @@ async function main(): Promise<void> {
     throw error;
   }
   const app = await buildApp(config);
+  // Test-only fault injection (apps/server/src/reliability/kill-after-commit.test.ts): the process
+  // SIGKILLs itself right after the first change that emitted domain events has committed, before
+  // anything is published. Registered at the first event, this after-commit callback runs before
+  // the outbox's (registered just before commit), so it lands exactly in the commit/publish gap.
+  if (process.env.FAULT_KILL_AFTER_COMMIT === '1') {
+    app.ctx.events.onTransaction(async (uow) => {
+      uow.afterCommit(() => process.kill(process.pid, 'SIGKILL'));
+    });
+  }
   let closing = false;
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {

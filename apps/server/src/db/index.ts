@@ -23,6 +23,31 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
+/**
+ * Kysely's SQLite driver prepares every statement anew; a request runs the same dozen statements
+ * each time, so preparing them once and reusing them saves the SQL parse on every call (SQLite
+ * re-prepares a cached statement by itself after a schema change). Kysely uses a single connection
+ * behind a mutex, so a cached statement is never run by two queries at once. Bounded: the least
+ * recently used statement goes once the cache is full (ad-hoc SQL cannot grow it without limit).
+ */
+function withStatementCache(sqlite: SqliteDatabase.Database, max = 500) {
+  const cache = new Map<string, SqliteDatabase.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sql: string) {
+      let stmt = cache.get(sql);
+      if (stmt) {
+        cache.delete(sql);
+      } else {
+        stmt = sqlite.prepare(sql);
+        if (cache.size >= max) cache.delete(cache.keys().next().value as string);
+      }
+      cache.set(sql, stmt);
+      return stmt;
+    },
+  };
+}
+
 export function openDatabase(config: DatabaseConfig): DatabaseHandle {
   if (config.kind === 'sqlite') {
     fs.mkdirSync(path.dirname(config.file), { recursive: true });
@@ -31,7 +56,7 @@ export function openDatabase(config: DatabaseConfig): DatabaseHandle {
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
     return { db, engine: 'sqlite', close: () => db.destroy() };
   }
   const pool = new pg.Pool({
@@ -42,6 +67,11 @@ export function openDatabase(config: DatabaseConfig): DatabaseHandle {
   });
   // An idle client losing its server (e.g. PostgreSQL restarting) must not crash the process.
   pool.on('error', () => {});
+  // Nor may a checked-out one: the pool removes its idle listener on checkout, and a server
+  // terminating the connection between two queries (57P01) then became an uncaught 'error' event
+  // (reliability/postgres-restart.test.ts). The failure still reaches the query (→ 503), and the
+  // pool discards the broken client on release.
+  pool.on('connect', (client) => client.on('error', () => {}));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, engine: 'postgres', close: () => db.destroy() };
 }

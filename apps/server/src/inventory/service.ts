@@ -11,6 +11,7 @@ import type { MaterialRow, UserRow } from '../db/schema.ts';
 import { isoTimestamp } from '../platform/clock.ts';
 import type { AppContext } from '../platform/context.ts';
 import { Conflict, Invalid, NotFound } from '../platform/errors.ts';
+import { parseId } from '../platform/ids.ts';
 import { paginate } from '../platform/pagination.ts';
 
 export const presentMaterial = (r: MaterialRow): Material => ({
@@ -30,7 +31,7 @@ async function requireMaterialCategory(db: Executor, id: string) {
   const row = await db
     .selectFrom('categories')
     .select('type')
-    .where('id', '=', Number(id) || -1)
+    .where('id', '=', parseId(id) ?? -1)
     .executeTakeFirst();
   if (row?.type !== 'material') {
     throw new Invalid('Choose an existing material category.', [
@@ -67,7 +68,7 @@ export function createInventoryService({ db, events, clock }: AppContext) {
       cursor?: string;
     }) {
       let query = db.selectFrom('materials').selectAll();
-      if (q.category_id) query = query.where('category_id', '=', Number(q.category_id) || -1);
+      if (q.category_id) query = query.where('category_id', '=', parseId(q.category_id) ?? -1);
       if (q.low_stock === 'true') query = query.whereRef('quantity', '<=', 'min_stock');
       if (q.low_stock === 'false') query = query.whereRef('quantity', '>', 'min_stock');
       if (q.q) {

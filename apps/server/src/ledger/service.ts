@@ -6,10 +6,11 @@ import {
   type UpdateTransactionBody,
 } from '@logi/contracts';
 import type { Executor } from '../db/index.ts';
-import type { TransactionRow, UserRow } from '../db/schema.ts';
+import type { CategoryRow, TransactionRow, UserRow } from '../db/schema.ts';
 import { isoTimestamp } from '../platform/clock.ts';
 import type { AppContext } from '../platform/context.ts';
 import { Conflict, Invalid, NotFound } from '../platform/errors.ts';
+import { parseId } from '../platform/ids.ts';
 import { paginate } from '../platform/pagination.ts';
 import { approvalThresholdCents } from '../platform/settings.ts';
 import type { UnitOfWork } from '../platform/unit-of-work.ts';
@@ -22,12 +23,27 @@ const cents = (amount: number): number => {
   return c;
 };
 
-async function requireCategory(db: Executor, id: string, allowed: readonly string[], path = 'category_id') {
-  const category = await db
-    .selectFrom('categories')
-    .selectAll()
-    .where('id', '=', Number(id) || -1)
-    .executeTakeFirst();
+/**
+ * Categories are never changed or deleted once created, so a row read once stays true: the write
+ * path checks a transaction's category from memory instead of a query per request. Only rows that
+ * exist are remembered (a category created later, on any node, is found by the query).
+ */
+type KnownCategories = Map<number, CategoryRow>;
+const KNOWN_CATEGORIES_MAX = 10_000;
+
+async function requireCategory(
+  db: Executor,
+  id: string,
+  allowed: readonly string[],
+  known: KnownCategories,
+  path = 'category_id',
+) {
+  const key = parseId(id) ?? -1;
+  let category = known.get(key);
+  if (!category) {
+    category = await db.selectFrom('categories').selectAll().where('id', '=', key).executeTakeFirst();
+    if (category && known.size < KNOWN_CATEGORIES_MAX) known.set(key, category);
+  }
   if (!category)
     throw new Invalid('This category does not exist.', [{ path, message: 'Choose an existing category.' }]);
   if (!allowed.includes(category.type)) {
@@ -38,6 +54,20 @@ async function requireCategory(db: Executor, id: string, allowed: readonly strin
   return category;
 }
 
+/**
+ * The approval threshold is a setting no API changes; reading it once per second instead of once
+ * per write keeps a query off the write path while an edit made in the database still applies
+ * within a second.
+ */
+function approvalThreshold(ttlMs = 1000) {
+  let cached: { value: number; at: number } | undefined;
+  return async (tx: Executor): Promise<number> => {
+    const now = Date.now();
+    if (!cached || now - cached.at > ttlMs) cached = { value: await approvalThresholdCents(tx), at: now };
+    return cached.value;
+  };
+}
+
 /** Income goes to income categories; spending to expense or material categories. */
 const categoryTypesFor = (type: 'income' | 'expense') =>
   type === 'income' ? ['income'] : ['expense', 'material'];
@@ -45,6 +75,8 @@ const categoryTypesFor = (type: 'income' | 'expense') =>
 export function createLedgerService(ctx: AppContext) {
   const { db, events, clock } = ctx;
   const now = () => isoTimestamp(clock.now());
+  const categories: KnownCategories = new Map();
+  const threshold = approvalThreshold();
 
   async function findTransaction(ex: Executor, id: number) {
     const row = await ex.selectFrom('transactions').selectAll().where('id', '=', id).executeTakeFirst();
@@ -75,7 +107,7 @@ export function createLedgerService(ctx: AppContext) {
       let query = db.selectFrom('transactions').selectAll();
       if (q.type) query = query.where('type', '=', q.type);
       if (q.status) query = query.where('status', '=', q.status);
-      if (q.category_id) query = query.where('category_id', '=', Number(q.category_id) || -1);
+      if (q.category_id) query = query.where('category_id', '=', parseId(q.category_id) ?? -1);
       if (q.from) query = query.where('date', '>=', q.from);
       if (q.to) query = query.where('date', '<=', q.to);
       return paginate(query, 'id', q.limit, q.cursor);
@@ -85,9 +117,9 @@ export function createLedgerService(ctx: AppContext) {
 
     createTransaction(body: CreateTransactionBody, actor: UserRow) {
       return events.transact(async (uow) => {
-        await requireCategory(uow.tx, body.category_id, categoryTypesFor(body.type));
+        await requireCategory(uow.tx, body.category_id, categoryTypesFor(body.type), categories);
         const amount = cents(body.amount);
-        const needsApproval = amount >= (await approvalThresholdCents(uow.tx));
+        const needsApproval = amount >= (await threshold(uow.tx));
         const row = await uow.tx
           .insertInto('transactions')
           .values({
@@ -119,14 +151,13 @@ export function createLedgerService(ctx: AppContext) {
             uow.tx,
             body.category_id ?? String(before.category_id),
             categoryTypesFor(type),
+            categories,
           );
         }
         const amount = body.amount === undefined ? before.amount_cents : cents(body.amount);
         // Raising a posted amount to the threshold sends it back for approval.
         const reapprove =
-          before.status === 'posted' &&
-          amount > before.amount_cents &&
-          amount >= (await approvalThresholdCents(uow.tx));
+          before.status === 'posted' && amount > before.amount_cents && amount >= (await threshold(uow.tx));
         const after = await uow.tx
           .updateTable('transactions')
           .set({
@@ -239,7 +270,7 @@ export function createLedgerService(ctx: AppContext) {
     async listBudgets(q: { period?: string; category_id?: string; limit: number; cursor?: string }) {
       let query = db.selectFrom('budgets').selectAll();
       if (q.period) query = query.where('period', '=', q.period);
-      if (q.category_id) query = query.where('category_id', '=', Number(q.category_id) || -1);
+      if (q.category_id) query = query.where('category_id', '=', parseId(q.category_id) ?? -1);
       return paginate(query, 'id', q.limit, q.cursor);
     },
 
@@ -251,7 +282,7 @@ export function createLedgerService(ctx: AppContext) {
 
     createBudget(body: CreateBudgetBody, actor: UserRow) {
       return events.transact(async (uow) => {
-        await requireCategory(uow.tx, body.category_id, ['expense', 'material']);
+        await requireCategory(uow.tx, body.category_id, ['expense', 'material'], categories);
         const clash = await uow.tx
           .selectFrom('budgets')
           .select('id')
@@ -280,7 +311,7 @@ export function createLedgerService(ctx: AppContext) {
         const before = await uow.tx.selectFrom('budgets').selectAll().where('id', '=', id).executeTakeFirst();
         if (!before) throw new NotFound('This budget');
         if (body.category_id !== undefined)
-          await requireCategory(uow.tx, body.category_id, ['expense', 'material']);
+          await requireCategory(uow.tx, body.category_id, ['expense', 'material'], categories);
         const categoryId = body.category_id !== undefined ? Number(body.category_id) : before.category_id;
         const period = body.period ?? before.period;
         const clash = await uow.tx

@@ -1,6 +1,7 @@
 import websocket from '@fastify/websocket';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../platform/context.ts';
+import { applyAmountStats, rebuildAmountStats } from './amount-stats.ts';
 import { type Bus, createBus } from './bus.ts';
 import { changedMessages } from './changes.ts';
 import { Hub } from './hub.ts';
@@ -16,6 +17,8 @@ export interface NotificationsModule {
   hub: Hub;
   bus: Bus;
   scheduler: Scheduler;
+  /** Stores notifications in a change's transaction and publishes them after commit (the bench drives it). */
+  outbox: Outbox;
 }
 
 declare module 'fastify' {
@@ -36,7 +39,13 @@ export async function registerNotifications(app: FastifyInstance, ctx: AppContex
 
   const outbox = new Outbox(ctx.engine, ctx.clock, bus);
   const draftsFor = createRules(ctx.clock);
-  ctx.events.onTransaction(async (uow, event) => outbox.add(uow, await draftsFor(uow.tx, event)));
+  ctx.events.onTransaction(async (uow, event) => {
+    // Rules first: the anomaly rule compares with the statistics as they were before this change.
+    const drafts = await draftsFor(uow.tx, event);
+    await applyAmountStats(uow.tx, event);
+    outbox.add(uow, drafts);
+  });
+  ctx.events.onRebuild((tx) => rebuildAmountStats(tx, ctx.engine));
   ctx.events.onCommitted((events) => {
     for (const message of changedMessages(events)) bus.publish(message);
   });
@@ -66,5 +75,5 @@ export async function registerNotifications(app: FastifyInstance, ctx: AppContex
   // preClose: the scheduler must finish before the database (closed in onClose) goes away.
   app.addHook('preClose', async () => scheduler.stop());
   app.addHook('onClose', async () => bus.close());
-  app.decorate('notifications', { hub, bus, scheduler });
+  app.decorate('notifications', { hub, bus, scheduler, outbox });
 }

@@ -45,21 +45,44 @@ export class Outbox {
     if (this.engine === 'postgres') await lockOutbox(tx);
     const timestamp = isoTimestamp(this.clock.now());
     const muting = await preferencesRepo.allMuting(tx);
-    const batches: NotificationBatch[] = [];
-    // One insert per draft: its recipients are distinct, so each returned row maps back by user.
-    for (const d of drafts) {
-      const stored = await notificationsRepo.insertForRecipients(
+    const audiences = drafts.map((d) => [...new Set(d.recipients)]);
+    const stored: { id: number; user_id: number }[][] = [];
+    // Drafts for one user each (per-user messages, bursts) go in one statement together; a draft
+    // for many users (a role) is one statement of its own.
+    const singles = drafts.flatMap((d, i) =>
+      audiences[i]?.length === 1
+        ? [{ i, user_id: audiences[i][0] as number, event: d.event, data: JSON.stringify(d.data) }]
+        : [],
+    );
+    if (singles.length > 0) {
+      const rows = await notificationsRepo.insertRows(tx, this.engine, singles, timestamp);
+      if (rows.length !== singles.length || rows.some((r, k) => r.user_id !== singles[k]?.user_id))
+        throw new Error('outbox: stored notifications do not line up with their recipients');
+      singles.forEach((s, k) => {
+        stored[s.i] = [rows[k] as { id: number; user_id: number }];
+      });
+    }
+    for (const [i, d] of drafts.entries()) {
+      const users = audiences[i] ?? [];
+      if (users.length === 1) continue;
+      stored[i] = await notificationsRepo.insertForRecipients(
         tx,
         this.engine,
         { event: d.event, data: JSON.stringify(d.data), created_at: timestamp },
-        [...new Set(d.recipients)],
+        users,
       );
+    }
+    // Published in id order, so each client sees its ids ascending (as a replay would).
+    const firstIds = stored.map((rows) => rows.reduce((m, r) => Math.min(m, r.id), Number.POSITIVE_INFINITY));
+    const order = drafts.map((_, i) => i).sort((a, b) => (firstIds[a] ?? 0) - (firstIds[b] ?? 0));
+    const batches: NotificationBatch[] = order.map((i) => {
+      const d = drafts[i] as Draft;
       // Muted: stored for the feed, never pushed.
-      const recipients = stored
+      const recipients = (stored[i] ?? [])
         .filter((s) => !muting.get(s.user_id)?.has(d.event))
         .map((s): [number, number] => [s.user_id, s.id]);
-      batches.push({ event: d.event, data: d.data, timestamp, recipients });
-    }
+      return { event: d.event, data: d.data, timestamp, recipients };
+    });
     const live = batches.filter((b) => b.recipients.length > 0);
     if (live.length > 0) uow.afterCommit(() => this.bus.publish({ kind: 'notifications', batches: live }));
   }

@@ -1,12 +1,13 @@
 import { fromCents } from '@logi/contracts';
 import type { Executor } from '../db/index.ts';
 import type { TransactionRow } from '../db/schema.ts';
+import { amountStats } from './amount-stats.ts';
 import { categoryName, formatMoney } from './format.ts';
 import type { Draft } from './outbox.ts';
 import { claimsRepo } from './repo.ts';
 
 /** Anomaly rule: how many earlier posted amounts make a history, how far out is "far". */
-export const ANOMALY = { minHistory: 10, maxHistory: 1000, stdDevs: 3 };
+export const ANOMALY = { minHistory: 10, stdDevs: 3 };
 
 /**
  * `budget.threshold_reached`, once per (budget, threshold): each threshold the posted spend of the
@@ -67,25 +68,19 @@ export async function budgetDrafts(
   return drafts;
 }
 
-/** `anomaly.detected`: the amount is more than 3 standard deviations from its category's history. */
+/**
+ * `anomaly.detected`: the amount is more than 3 standard deviations from the mean of its
+ * category's earlier posted amounts (at least 10 of them). Runs before this change's own
+ * contribution reaches the statistics, so they hold exactly the earlier rows.
+ */
 export async function anomalyDraft(
   tx: Executor,
   txn: TransactionRow,
   admins: readonly number[],
 ): Promise<Draft | null> {
-  const history = await tx
-    .selectFrom('transactions')
-    .select('amount_cents')
-    .where('category_id', '=', txn.category_id)
-    .where('status', '=', 'posted')
-    .where('id', '<', txn.id)
-    .orderBy('id', 'desc')
-    .limit(ANOMALY.maxHistory)
-    .execute();
-  if (history.length < ANOMALY.minHistory) return null;
-  const values = history.map((h) => h.amount_cents);
-  const mean = values.reduce((a, b) => a + b, 0) / values.length;
-  const std = Math.sqrt(values.reduce((a, v) => a + (v - mean) ** 2, 0) / values.length);
+  const stats = await amountStats(tx, txn.category_id);
+  if (!stats || stats.count < ANOMALY.minHistory) return null;
+  const { mean, std } = stats;
   const distance = Math.abs(txn.amount_cents - mean);
   if (distance === 0 || distance <= ANOMALY.stdDevs * std) return null;
   const name = await categoryName(tx, txn.category_id);

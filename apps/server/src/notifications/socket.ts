@@ -3,7 +3,7 @@ import type { FastifyBaseLogger, FastifyRequest } from 'fastify';
 import type { RawData, WebSocket } from 'ws';
 import { authenticate } from '../auth/access.ts';
 import type { AppContext } from '../platform/context.ts';
-import { Connection, LIMITS } from './connection.ts';
+import { CLOSE, Connection, LIMITS } from './connection.ts';
 import type { Hub } from './hub.ts';
 import { notificationsRepo, preferencesRepo, present } from './repo.ts';
 
@@ -47,7 +47,13 @@ export function socketHandler(ctx: AppContext, hub: Hub, log: FastifyBaseLogger)
     socket.on('error', (err) => log.debug({ err: { message: err.message } }, 'websocket error'));
 
     const token = typeof query.token === 'string' ? query.token : undefined;
-    const user = await authenticate(ctx.db, ctx.tokens, token).catch(() => null);
+    // A failed lookup (database briefly away) is not a bad token: 1013 makes the client retry with
+    // `since`, where 4001 would sign the user out (reliability/postgres-restart.test.ts).
+    const user = await authenticate(ctx.db, ctx.tokens, token).catch(() => undefined);
+    if (user === undefined) {
+      socket.close(CLOSE.tryAgainLater, 'Try again later');
+      return;
+    }
     if (!user) {
       socket.close(WS_CLOSE_UNAUTHORIZED, token ? 'Invalid or expired token' : 'Missing token');
       return;

@@ -34,9 +34,19 @@ export interface NotificationClaimsTable {
   created_at: string;
 }
 
+/** Posted amounts per category, for the anomaly rule (see amount-stats.ts). */
+export interface CategoryAmountStatsTable {
+  category_id: number;
+  tx_count: number;
+  total_cents: number;
+  /** Sum of squared cents, as a double. */
+  sum_sq: number;
+}
+
 /** Tables owned by the notifications module (declared here, listed in db/schema.ts). */
 export interface NotificationsTables {
   notifications: NotificationsTable;
   notification_preferences: NotificationPreferencesTable;
   notification_claims: NotificationClaimsTable;
+  category_amount_stats: CategoryAmountStatsTable;
 }

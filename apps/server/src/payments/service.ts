@@ -10,6 +10,7 @@ import type { PaymentRow, UserRow } from '../db/schema.ts';
 import { isoDate } from '../platform/clock.ts';
 import type { AppContext } from '../platform/context.ts';
 import { Conflict, Invalid, NotFound } from '../platform/errors.ts';
+import { parseId } from '../platform/ids.ts';
 import { paginate } from '../platform/pagination.ts';
 
 export const presentPayment = (r: PaymentRow): Payment => ({
@@ -29,7 +30,7 @@ async function requireCounterparty(db: Executor, id: string | null | undefined):
   const user = await db
     .selectFrom('users')
     .select('id')
-    .where('id', '=', Number(id) || -1)
+    .where('id', '=', parseId(id) ?? -1)
     .executeTakeFirst();
   if (!user)
     throw new Invalid('This counterparty does not exist.', [

@@ -59,6 +59,9 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       return reply.status(error.statusCode).send({ detail: error.message });
     }
+    if (isUnstorableText(error)) {
+      return reply.status(422).send({ detail: 'Text cannot contain the NUL character (\\u0000).' });
+    }
     if (isDatabaseUnavailable(error)) {
       request.log.warn({ err: error }, 'database unavailable');
       return reply.status(503).send({ detail: 'The database is briefly unavailable. Please try again.' });
@@ -79,6 +82,15 @@ const UNAVAILABLE_CODES = new Set([
   '08003',
   'SQLITE_BUSY',
 ]);
+
+/**
+ * PostgreSQL refuses NUL in text (SQLite stores it): a search or a name holding "\u0000" is bad
+ * input, not a server fault. 22021: character not in repertoire; 22P05: untranslatable character.
+ */
+function isUnstorableText(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return code === '22021' || code === '22P05';
+}
 
 function isDatabaseUnavailable(error: unknown): boolean {
   const code = (error as { code?: unknown }).code;
