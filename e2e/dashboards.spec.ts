@@ -66,16 +66,16 @@ test('drag and resize survive a reload; widgets can be added, removed and the la
   await page.mouse.up();
 
   const trend = page.getByRole('region', { name: 'Revenue Trend', exact: true });
-  // The layout is saved once, shortly after the last change.
-  const saved = page.waitForResponse(
-    (r) => r.request().method() === 'PUT' && r.url().endsWith('/layout') && r.ok(),
-  );
   const resize = trend.locator('.react-resizable-handle').first();
   const r = await box(resize);
   const trendBefore = await box(trend);
   await page.mouse.move(r.x + r.w / 2, r.y + r.h / 2);
   await page.mouse.down();
   await page.mouse.move(r.x + r.w / 2 - 200, r.y + r.h / 2 + 120, { steps: 12 });
+  // The layout is saved once, shortly after the last change.
+  const saved = page.waitForResponse(
+    (res) => res.request().method() === 'PUT' && res.url().endsWith('/layout') && res.ok(),
+  );
   await page.mouse.up();
   await expect.poll(async () => (await box(trend)).w).toBeLessThan(trendBefore.w);
 
@@ -175,8 +175,10 @@ test('the builder is usable 375 px wide', async ({ page }) => {
   await page.setViewportSize({ width: 375, height: 800 });
   await newDashboard(page, 'Phone', 'Executive Overview');
   await expectFigures(page, 6);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
+  // The grid settles on the phone breakpoint after its width is measured.
+  await expect
+    .poll(() => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth))
+    .toBeLessThanOrEqual(0);
   const first = await box(page.getByRole('region', { name: 'Revenue', exact: true }));
   const second = await box(page.getByRole('region', { name: 'Expenses', exact: true }).first());
   expect(second.y).toBeGreaterThan(first.y); // one column: stacked, not side by side

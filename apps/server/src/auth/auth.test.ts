@@ -68,6 +68,15 @@ describe('sign-in', () => {
     expect(limited.json().detail).toMatch(/Too many/);
   });
 
+  it('never locks an account out for successful sign-ins', async () => {
+    await t().newUser('admin', { email: 'busy@example.com' });
+    for (let i = 0; i < 15; i++) {
+      expect((await login(t().app, 'busy@example.com', FACTORY_PASSWORD, `10.2.0.${i}`)).statusCode).toBe(
+        200,
+      );
+    }
+  });
+
   it('keeps the generated signing key in the database so a restart keeps sessions', async () => {
     const first = await startTestApp({ config: { jwtSecret: undefined } });
     const user = await first.newUser('admin');

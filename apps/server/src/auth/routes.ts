@@ -28,12 +28,14 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
     },
     async (request) => {
       const { email, password } = request.body;
-      perEmailLimiter.hit(email);
+      perEmailLimiter.check(email);
       const user = await usersRepo.byEmail(ctx.db, email);
       const ok = await verifyPassword(user?.password_hash ?? (await dummyHash()), password);
       // One answer for unknown email, wrong password and inactive account: nothing to enumerate.
-      if (!user || !ok || user.status !== 'active')
+      if (!user || !ok || user.status !== 'active') {
+        perEmailLimiter.fail(email);
         throw new Unauthorized('The email or password is not correct.');
+      }
       const token = await ctx.tokens.sign({ userId: user.id, role: user.role });
       return { token, token_type: 'bearer' as const, expires_in: TOKEN_TTL_SECONDS, user: presentUser(user) };
     },

@@ -56,7 +56,8 @@ export class RealtimeClient {
       isOnline: () => navigator.onLine !== false,
       random: Math.random,
       baseDelayMs: 500,
-      maxDelayMs: 30_000,
+      // A restarted server is back within seconds; past 10 s a user would think the page is broken.
+      maxDelayMs: 10_000,
       pingIntervalMs: 25_000,
       staleAfterMs: 70_000,
       ...options,
