@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { DataEntity, EventName, NotificationData, Role } from '@logi/contracts';
 import type { FastifyBaseLogger } from 'fastify';
 import { Redis } from 'ioredis';
+import type { Db } from '../db/index.ts';
+import { OrderedFeed } from './ordered-feed.ts';
 
 /** One committed notification and who got it: `[user id, notification id]` per recipient. */
 export interface NotificationBatch {
@@ -48,10 +50,11 @@ export class LocalBus implements Bus {
 const CHANNEL = 'logi:notifications';
 
 /**
- * Several nodes: each message is delivered locally at once (so local clients never depend on
- * Redis) and published for the other nodes, which ignore their own echo. While Redis is down,
- * publishing fails fast instead of queueing without bound; clients that missed something catch
- * up through `since`, which reads the database.
+ * Several nodes: read-state and data-changed messages are delivered locally at once and published
+ * for the other nodes, which ignore their own echo. Notifications are only a signal: each node then
+ * reads them from the database in id order (see OrderedFeed), so local clients never depend on
+ * Redis and no client sees a later id before an earlier one. While Redis is down, publishing fails
+ * fast instead of queueing without bound, and a timer keeps every node delivering.
  */
 export class RedisBus implements Bus {
   private readonly local: LocalBus;
@@ -60,11 +63,15 @@ export class RedisBus implements Bus {
   private readonly sub: Redis;
   private down = false;
 
+  private readonly feed: OrderedFeed;
+
   constructor(
     url: string,
     private readonly log: FastifyBaseLogger,
+    db: Db,
   ) {
     this.local = new LocalBus(log);
+    this.feed = new OrderedFeed(db, (batches) => this.local.publish({ kind: 'notifications', batches }), log);
     const retryStrategy = (times: number) => Math.min(100 * times, 2000);
     this.pub = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, retryStrategy });
     this.sub = new Redis(url, { retryStrategy, maxRetriesPerRequest: null });
@@ -86,8 +93,12 @@ export class RedisBus implements Bus {
   }
 
   publish(message: BusMessage): void {
-    this.local.publish(message);
-    const payload = JSON.stringify({ origin: this.nodeId, message });
+    if (message.kind === 'notifications') this.feed.signal();
+    else this.local.publish(message);
+    // Other nodes need only know that something was committed; they read it from the database.
+    const wire: BusMessage =
+      message.kind === 'notifications' ? { kind: 'notifications', batches: [] } : message;
+    const payload = JSON.stringify({ origin: this.nodeId, message: wire });
     this.pub.publish(CHANNEL, payload).catch((err: Error) => this.markDown(err));
   }
 
@@ -96,6 +107,7 @@ export class RedisBus implements Bus {
   }
 
   async close(): Promise<void> {
+    this.feed.stop();
     this.pub.disconnect();
     this.sub.disconnect();
   }
@@ -107,7 +119,9 @@ export class RedisBus implements Bus {
     } catch {
       return;
     }
-    if (parsed.origin !== this.nodeId) this.local.publish(parsed.message);
+    if (parsed.origin === this.nodeId) return;
+    if (parsed.message.kind === 'notifications') this.feed.signal();
+    else this.local.publish(parsed.message);
   }
 
   // Logged on transitions only: a Redis outage must not flood the log. The URL is never logged
@@ -128,6 +142,6 @@ export class RedisBus implements Bus {
   }
 }
 
-export function createBus(redisUrl: string | undefined, log: FastifyBaseLogger): Bus {
-  return redisUrl ? new RedisBus(redisUrl, log) : new LocalBus(log);
+export function createBus(redisUrl: string | undefined, log: FastifyBaseLogger, db: Db): Bus {
+  return redisUrl ? new RedisBus(redisUrl, log, db) : new LocalBus(log);
 }

@@ -11,7 +11,7 @@ export interface StoredRow {
   read_at: string | null;
 }
 
-const parseData = (raw: string): NotificationData => NotificationData.parse(JSON.parse(raw));
+export const parseData = (raw: string): NotificationData => NotificationData.parse(JSON.parse(raw));
 
 export const present = (r: StoredRow) => ({
   id: String(r.id),
@@ -98,6 +98,24 @@ export const notificationsRepo = {
       .where('id', '>', afterId);
     if (muted.length > 0) query = query.where('event', 'not in', muted);
     return query.orderBy('id', 'asc').limit(limit).execute();
+  },
+
+  /** Every user's rows after an id, oldest first (ordered delivery across nodes). */
+  allAfter: (db: Executor, afterId: number, limit: number) =>
+    db
+      .selectFrom('notifications')
+      .selectAll()
+      .where('id', '>', afterId)
+      .orderBy('id', 'asc')
+      .limit(limit)
+      .execute(),
+
+  async maxId(db: Executor): Promise<number> {
+    const row = await db
+      .selectFrom('notifications')
+      .select((eb) => eb.fn.max('id').as('max'))
+      .executeTakeFirst();
+    return Number(row?.max ?? 0);
   },
 
   byId: (db: Executor, userId: number, id: number) =>

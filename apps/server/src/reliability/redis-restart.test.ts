@@ -83,9 +83,10 @@ describe.skipIf(missing)('Redis stopped and started while both nodes write', () 
       [onB, fromB],
     ] as const) {
       expect(new Set(ids(c)).size).toBe(ids(c).length); // nothing doubled
-      // Everything but the other node's writes during the outage arrived live. Sorted: across
-      // nodes, arrival order is not id order (see the known-bug test below).
-      expect(amounts(c).sort((x, y) => x - y)).toEqual([...before, ...own, ...after]);
+      // Everything arrived live, the other node's outage-time writes included (each node reads the
+      // database on a timer while Redis is down), and in id order.
+      expect(amounts(c)).toEqual([...before, ...during, ...after]);
+      expect(own.every((m) => during.includes(m))).toBe(true);
     }
 
     // Reconnecting from the last id seen before the outage replays exactly the rest, on either node.
@@ -103,14 +104,11 @@ describe.skipIf(missing)('Redis stopped and started while both nodes write', () 
   });
 
   /**
-   * KNOWN BUG (reported, not fixed here: it needs a design change in the bus). A node delivers its
-   * own commits at once and the other node's through Redis, so a client can receive id N+1 before
-   * id N. Clients resume from the last id they received, so one that drops in between never gets
-   * N: `since=N+1` skips it. Made deterministic with CLIENT PAUSE (Redis holds A's publish).
-   * `it.fails`: this passes while the bug is there, and turns red once it is fixed — then make
-   * it a plain `it`.
+   * With Redis holding node A's signal (CLIENT PAUSE), node B must still not deliver its own later
+   * id before A's earlier one: a client resuming from the last id it received would skip it.
+   * Nodes deliver from the database in id order (OrderedFeed), so B delivers 1 then 2.
    */
-  it.fails('a client resuming from the last id it received misses an earlier id still in flight from the other node', async () => {
+  it('a client resuming from the last id it received never misses an earlier id still in flight from the other node', async () => {
     const fresh = await freshDatabaseConfig();
     cleanups.push(fresh.cleanup);
     const node = async () => {
@@ -140,6 +138,6 @@ describe.skipIf(missing)('Redis stopped and started while both nodes write', () 
     await settle(300);
     const got = [...amounts(onB), ...amounts(resumed)];
     await resumed.close();
-    expect(got.sort((x, y) => x - y)).toEqual([1, 2]); // fails today: 1 is never delivered
+    expect(got.sort((x, y) => x - y)).toEqual([1, 2]);
   });
 });

@@ -34,7 +34,17 @@ export interface ServerProcess {
  * inside `npm test`) and waits for `/healthz`.
  */
 export async function spawnServer(env: Record<string, string>, port?: number): Promise<ServerProcess> {
-  const p = port ?? (await freePort());
+  // A port found free can be taken by a test running in parallel before the child binds it.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnPort(env, port ?? (await freePort()));
+    } catch (err) {
+      if (port !== undefined || attempt >= 3 || !/EADDRINUSE/.test((err as Error).message)) throw err;
+    }
+  }
+}
+
+async function startOnPort(env: Record<string, string>, p: number): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
     cwd: ROOT,
     env: {
