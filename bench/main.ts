@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
+import { frontendSizes, frontendTable } from './frontend.ts';
 import { startPostgres } from './lib/postgres.ts';
 import { widgetDataBench, widgetTable } from './widget-data.ts';
 import { writePathBench, writeTable } from './write-path.ts';
@@ -29,7 +30,9 @@ try {
   const widgetRows = await widgetDataBench({
     sizes: smoke ? [1_000, 5_000] : [10_000, 100_000, 1_000_000],
     requests: smoke ? 30 : 300,
-    naiveRequests: (n) => (smoke ? 10 : Math.max(10, Math.min(200, Math.round(3_000_000 / n)))),
+    // The peer needs seconds per request at 1M rows: 3 requests per round there (its p95 is then the
+    // slowest of 3), more at smaller sizes, so the whole bench stays within 15 minutes.
+    naiveRequests: (n) => (smoke ? 10 : Math.max(3, Math.min(200, Math.round(3_000_000 / n)))),
     postgresUrl: postgres?.url,
   });
   section(
@@ -64,6 +67,12 @@ section(
   'WebSocket',
   `Counting client on raw TCP sockets in a second process pinned to core 1; servers on core 0. Client CPU % ≥ 95 is flagged as client-bound.\n\n${wsTables(ws)}`,
 );
+
+section('Front end', frontendTable(frontendSizes()));
+
+// What the profiles showed and what was changed or tried, kept next to the figures.
+const notes = fs.existsSync('bench/notes.md') ? fs.readFileSync('bench/notes.md', 'utf8') : '';
+if (notes) sections.push(`${notes.trim()}\n`);
 
 const header = [
   '# Benchmarks',

@@ -119,10 +119,12 @@ async function measure(
 ): Promise<Rate> {
   await client.ask({ cmd: 'reset' });
   const cpu0 = servers.reduce((s, p) => s + cpuSeconds(p.pid), 0);
-  const [, stats] = await Promise.all([
+  const [fired, stats] = await Promise.all([
     fire(),
     client.ask<ClientStats>({ cmd: 'wait', count: expected, timeoutMs }),
   ]);
+  const error = (fired as { error?: string } | undefined)?.error;
+  if (error) process.stderr.write(`  server error: ${error}\n`);
   const cpu1 = servers.reduce((s, p) => s + cpuSeconds(p.pid), 0);
   return {
     delivered: stats.notifications,

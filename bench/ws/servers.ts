@@ -43,8 +43,11 @@ interface Driver {
   port: number;
   paths: string[];
   auth?: string[];
-  /** Sends one notification to each listed user index, `perCommit` per commit (or loop turn). */
-  perUser(users: number[], perCommit: number): Promise<void>;
+  /**
+   * Sends one notification to each listed user index, `perCommit` per commit (or loop turn),
+   * yielding to the event loop after each one unless `burst` (then everything is queued at once).
+   */
+  perUser(users: number[], perCommit: number, burst?: boolean): Promise<void>;
   /** One notification to every user (the admin role). */
   broadcast(): Promise<void>;
   /** Open connections as the server counts them. */
@@ -92,7 +95,7 @@ async function ours(): Promise<Driver> {
     port,
     paths,
     connections: () => app.notifications.hub.connectionCount,
-    async perUser(list, perCommit) {
+    async perUser(list, perCommit, burst = false) {
       for (let i = 0; i < list.length; i += perCommit) {
         const chunk = list.slice(i, i + perCommit);
         await events.transact(async (uow) => {
@@ -105,7 +108,7 @@ async function ours(): Promise<Driver> {
             })),
           );
         });
-        await yieldLoop();
+        if (!burst) await yieldLoop();
       }
     },
     async broadcast() {
@@ -141,13 +144,13 @@ async function plain(): Promise<Driver> {
   return {
     port: (wss.address() as AddressInfo).port,
     paths: Array.from({ length: users }, (_, i) => `/?u=${i}`),
-    async perUser(list, perCommit) {
+    async perUser(list, perCommit, burst = false) {
       for (let i = 0; i < list.length; i += perCommit) {
         for (const u of list.slice(i, i + perCommit)) {
           const text = message(u);
           for (const ws of byUser.get(u) ?? []) ws.send(text);
         }
-        await yieldLoop();
+        if (!burst) await yieldLoop();
       }
     },
     async broadcast() {
@@ -184,10 +187,10 @@ async function sio(): Promise<Driver> {
     port: (server.address() as AddressInfo).port,
     paths: Array.from({ length: users }, () => '/socket.io/?EIO=4&transport=websocket'),
     auth: Array.from({ length: users }, (_, i) => JSON.stringify({ u: i })),
-    async perUser(list, perCommit) {
+    async perUser(list, perCommit, burst = false) {
       for (let i = 0; i < list.length; i += perCommit) {
         for (const u of list.slice(i, i + perCommit)) io.to(`u${u}`).emit('notification', payload(u));
-        await yieldLoop();
+        if (!burst) await yieldLoop();
       }
     },
     async broadcast() {
@@ -210,7 +213,7 @@ async function handle(m: ServerCommand): Promise<unknown> {
     case 'burst':
       // Many notifications per user back to back: every one is queued within a few milliseconds,
       // so a server that coalesces writes sends each socket's share in one write.
-      for (let i = 0; i < m.perUser; i++) await driver.perUser(m.users, Number.MAX_SAFE_INTEGER);
+      for (let i = 0; i < m.perUser; i++) await driver.perUser(m.users, Number.MAX_SAFE_INTEGER, true);
       return {};
     case 'perUser': {
       if (!m.ratePerSec) {
