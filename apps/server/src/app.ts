@@ -79,8 +79,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.decorate('ctx', ctx);
 
   await app.register(helmet, {
+    // The app is often served over plain HTTP on a LAN address: HSTS and upgrade-insecure-requests
+    // would make browsers rewrite its scripts and socket to https/wss and fail. A TLS proxy in
+    // front adds HSTS itself.
+    hsts: false,
     contentSecurityPolicy: {
       directives: {
+        upgradeInsecureRequests: null,
         defaultSrc: ["'self'"],
         connectSrc: ["'self'", 'ws:', 'wss:'],
         imgSrc: ["'self'", 'data:'],
