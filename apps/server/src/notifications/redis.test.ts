@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { factories } from '../test/factories.ts';
-import { freshDatabaseConfig, startTestApp, type TestApp } from '../test/harness.ts';
+import { freshDatabaseConfig, startTestApp, type TestApp, useCleanups } from '../test/harness.ts';
 import type { RedisBus } from './bus.ts';
 import { hasRedis, listen, settle, startRedis, TestClient } from './test-support.ts';
 
@@ -12,14 +12,11 @@ if (missing && process.env.CI)
 
 describe.skipIf(missing)('several nodes: two app instances, one database, Redis pub/sub between them', () => {
   let redis: Awaited<ReturnType<typeof startRedis>>;
-  const cleanups: (() => Promise<void>)[] = [];
+  const cleanups = useCleanups();
   beforeAll(async () => {
     redis = await startRedis();
   });
   afterAll(async () => redis.stop());
-  afterEach(async () => {
-    for (const c of cleanups.splice(0).reverse()) await c();
-  });
 
   async function twoNodes(logs: string[] = []) {
     const fresh = await freshDatabaseConfig();

@@ -1,6 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { factories } from '../test/factories.ts';
-import { freshDatabaseConfig, startTestApp, type TestApp, useTestApp } from '../test/harness.ts';
+import { freshDatabaseConfig, startTestApp, type TestApp, useCleanups, useTestApp } from '../test/harness.ts';
 import { listen, settle, TestClient } from './test-support.ts';
 
 const idsOf = (c: TestClient) => c.notifications().map((n) => Number(n.id));
@@ -67,10 +67,7 @@ describe('since: nothing lost, nothing doubled across a reconnect', () => {
 });
 
 describe('since across a server restart', () => {
-  const cleanups: (() => Promise<void>)[] = [];
-  afterEach(async () => {
-    for (const c of cleanups.splice(0)) await c();
-  });
+  const cleanups = useCleanups();
 
   it('a client of the first server catches up on the second, which shares its database', async () => {
     const fresh = await freshDatabaseConfig();

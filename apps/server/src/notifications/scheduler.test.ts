@@ -1,7 +1,13 @@
 import type { Notification } from '@logi/contracts';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { factories } from '../test/factories.ts';
-import { freshDatabaseConfig, startTestApp, type TestApp, type TestUser } from '../test/harness.ts';
+import {
+  freshDatabaseConfig,
+  startTestApp,
+  type TestApp,
+  type TestUser,
+  useCleanups,
+} from '../test/harness.ts';
 import { listen, settle, TestClient } from './test-support.ts';
 
 async function timed(t: TestApp, user: TestUser) {
@@ -17,10 +23,7 @@ async function timed(t: TestApp, user: TestUser) {
 }
 
 describe('payment reminders from the scheduler (fake clock, claims in the database)', () => {
-  const cleanups: (() => Promise<void>)[] = [];
-  afterEach(async () => {
-    for (const c of cleanups.splice(0).reverse()) await c();
-  });
+  const cleanups = useCleanups();
   async function start(database?: Awaited<ReturnType<typeof freshDatabaseConfig>>['database']) {
     // A long interval: the tests drive runOnce() themselves.
     const app = await startTestApp({

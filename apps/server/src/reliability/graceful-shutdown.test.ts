@@ -1,6 +1,7 @@
 import http from 'node:http';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { settle, TestClient } from '../notifications/test-support.ts';
+import { useCleanups } from '../test/harness.ts';
 import {
   freshPostgresDatabase,
   loginAdmin,
@@ -17,10 +18,7 @@ import {
  * finish, close WebSockets with 1001 so clients reconnect with `since`, exit 0.
  */
 describe('graceful shutdown on SIGTERM', () => {
-  const cleanups: (() => Promise<void> | void)[] = [];
-  afterEach(async () => {
-    for (const c of cleanups.splice(0).reverse()) await c();
-  });
+  const cleanups = useCleanups();
 
   it('finishes the in-flight request, refuses new connections, closes sockets with 1001, exits 0', async () => {
     const data = tempDir('logi-rel-term-');

@@ -1,5 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { settle, TestClient } from '../notifications/test-support.ts';
+import { useCleanups } from '../test/harness.ts';
 import {
   feedIds,
   freshPostgresDatabase,
@@ -20,10 +21,7 @@ const ids = (c: TestClient) => c.notifications().map((n) => Number(n.id));
  * On SQLite by default; on a fresh PostgreSQL database when TEST_DATABASE_URL is set.
  */
 describe('SIGKILL between commit and publish', () => {
-  const cleanups: (() => Promise<void> | void)[] = [];
-  afterEach(async () => {
-    for (const c of cleanups.splice(0).reverse()) await c();
-  });
+  const cleanups = useCleanups();
 
   it('the committed notification reaches the client after a restart and reconnect with since, exactly once', async () => {
     const data = tempDir('logi-rel-kill-');

@@ -1,9 +1,9 @@
 import { Redis } from 'ioredis';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RedisBus } from '../notifications/bus.ts';
 import { hasRedis, listen, settle, startRedis, TestClient } from '../notifications/test-support.ts';
 import { factories } from '../test/factories.ts';
-import { freshDatabaseConfig, startTestApp } from '../test/harness.ts';
+import { freshDatabaseConfig, startTestApp, useCleanups } from '../test/harness.ts';
 
 const missing = !hasRedis();
 if (missing && process.env.CI === 'true')
@@ -20,14 +20,11 @@ const ids = (c: TestClient) => c.notifications().map((n) => Number(n.id));
  */
 describe.skipIf(missing)('Redis stopped and started while both nodes write', () => {
   let redis: Awaited<ReturnType<typeof startRedis>>;
-  const cleanups: (() => Promise<void>)[] = [];
+  const cleanups = useCleanups();
   beforeAll(async () => {
     redis = await startRedis();
   });
   afterAll(async () => redis.stop());
-  afterEach(async () => {
-    for (const c of cleanups.splice(0).reverse()) await c();
-  });
 
   it('local delivery never stops; cross-node resumes; since from before the outage misses nothing', async () => {
     const fresh = await freshDatabaseConfig();

@@ -118,6 +118,18 @@ export async function startTestApp(
   };
 }
 
+/**
+ * What a test set up, undone after it in reverse order, so an app closes before its database is
+ * dropped and a server stops before its data directory is removed.
+ */
+export function useCleanups(): { push(fn: () => Promise<void> | void): void } {
+  const stack: (() => Promise<void> | void)[] = [];
+  afterEach(async () => {
+    for (const fn of stack.splice(0).reverse()) await fn();
+  });
+  return { push: (fn) => void stack.push(fn) };
+}
+
 /** Gives each test of a file its own app and database. */
 export function useTestApp(options: Parameters<typeof startTestApp>[0] = {}): () => TestApp {
   let current: TestApp | undefined;
