@@ -1,5 +1,6 @@
 import type { Role } from '@logi/contracts';
 import type { WebSocket } from 'ws';
+import { tcpSocketOf, textFrames } from './frames.ts';
 
 /** Bounds per socket; exported so tests and the bench can reason about them. */
 export const LIMITS = {
@@ -22,8 +23,8 @@ export const CLOSE = {
 
 /**
  * Frame coalescing: messages queued during one event-loop turn (a burst, several commits, one
- * broadcast) go out per socket in one corked write at the next turn, instead of one system call
- * per message. Costs at most one loop turn of latency.
+ * broadcast) go out per socket in one write at the next turn, instead of one system call per
+ * message. Costs at most one loop turn of latency.
  */
 const dirty = new Set<Connection>();
 let flushScheduled = false;
@@ -102,20 +103,16 @@ export class Connection {
     if (this.queue.length === 1) scheduleFlush(this);
   }
 
-  /** Writes the queued frames with the TCP socket corked: one system call for all of them. */
+  /** Writes the queued messages as frames in one buffer: one system call for all of them. */
   flush(): void {
     const queue = this.queue;
     this.queue = [];
     this.queuedBytes = 0;
-    if (!this.open) return;
-    const raw = (this.socket as unknown as { _socket?: { cork(): void; uncork(): void } })._socket;
-    if (queue.length === 1 || !raw) {
-      for (const text of queue) this.socket.send(text);
-      return;
-    }
-    raw.cork();
-    for (const text of queue) this.socket.send(text);
-    raw.uncork();
+    if (!this.open || queue.length === 0) return;
+    const tcp = tcpSocketOf(this.socket);
+    if (tcp?.destroyed) return;
+    if (tcp) tcp.write(textFrames(queue));
+    else for (const text of queue) this.socket.send(text);
   }
 
   /** Token bucket: false when this inbound message must be ignored. */

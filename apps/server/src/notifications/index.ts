@@ -52,7 +52,8 @@ export async function registerNotifications(app: FastifyInstance, ctx: AppContex
   const scheduler = createScheduler(ctx, outbox, log);
 
   await app.register(websocket, {
-    options: { maxPayload: 4096 },
+    // No permessage-deflate: the hub writes ready-made frames (frames.ts).
+    options: { maxPayload: 4096, perMessageDeflate: false },
     // Instead of the plugin's bare close: 1001 tells clients to reconnect (with `since`).
     preClose: (done) => {
       hub.shutdown();
