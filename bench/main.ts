@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { frontendSizes, frontendTable } from './frontend.ts';
+import { frontendTimeBench } from './frontend-time.ts';
 import { startPostgres } from './lib/postgres.ts';
 import { widgetDataBench, widgetTable } from './widget-data.ts';
 import { writePathBench, writeTable } from './write-path.ts';
@@ -68,7 +69,12 @@ section(
   `Counting client on raw TCP sockets in a second process pinned to core 1; servers on core 0. Client CPU % ≥ 95 is flagged as client-bound.\n\n${wsTables(ws)}`,
 );
 
-section('Front end', frontendTable(frontendSizes()));
+const pageTimes = await frontendTimeBench(
+  smoke
+    ? { sizes: [1_000, 5_000], rounds: 1, warmupRounds: 0 }
+    : { sizes: [10_000, 1_000_000], rounds: 3, warmupRounds: 1 },
+);
+section('Front end', frontendTable(frontendSizes(), pageTimes));
 
 // What the profiles showed and what was changed or tried, kept next to the figures.
 const notes = fs.existsSync('bench/notes.md') ? fs.readFileSync('bench/notes.md', 'utf8') : '';

@@ -49,7 +49,8 @@ function load(url: string, requests: number, token?: string): Promise<Load> {
   return runJson<Load>(spawnPinned(CORES.client, TSX, args));
 }
 
-function seed(transactions: number, target: { dataDir?: string; databaseUrl?: string }) {
+/** Fills an empty database (SQLite data directory or PostgreSQL URL) with the seed CLI's synthetic ledger. */
+export function seed(transactions: number, target: { dataDir?: string; databaseUrl?: string }) {
   const args = ['apps/server/src/seed/cli.ts', '--transactions', String(transactions)];
   if (target.dataDir) args.push('--data-dir', target.dataDir);
   if (target.databaseUrl) args.push('--database-url', target.databaseUrl);
