@@ -144,14 +144,30 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   return app;
 }
 
-/** The built SPA when present, with client-side routes falling back to index.html. */
+/**
+ * The built SPA when present, with client-side routes falling back to index.html. Vite names every
+ * file under assets/ by its content hash, so those are cached for a year without revalidation; the
+ * pages that point at them are revalidated on every visit, so a new build is picked up at once.
+ * The build ships .br/.gz siblings, sent to browsers that accept them.
+ */
 async function serveWebApp(app: FastifyInstance, dist: string | undefined): Promise<void> {
   const hasWeb = !!dist && fs.existsSync(path.join(dist, 'index.html'));
-  if (hasWeb) await app.register(fastifyStatic, { root: dist });
+  if (hasWeb)
+    await app.register(fastifyStatic, {
+      root: dist,
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (res, filePath) => {
+        const hashed = path.relative(dist, filePath).startsWith(`assets${path.sep}`);
+        res.setHeader('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+        // The same URL is sent br, gzip or plain: a shared cache must key on what the browser accepts.
+        res.setHeader('vary', 'accept-encoding');
+      },
+    });
   app.setNotFoundHandler((request, reply) => {
     const pathname = request.url.split('?')[0] ?? '';
     const isPage =
-      request.method === 'GET' &&
+      (request.method === 'GET' || request.method === 'HEAD') &&
       !pathname.startsWith('/api/') &&
       !pathname.startsWith('/ws') &&
       !path.extname(pathname);
