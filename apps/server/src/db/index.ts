@@ -4,6 +4,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { DatabaseConfig } from '../config.ts';
+import { startCheckpointer } from './checkpointer.ts';
 import type { Database } from './schema.ts';
 
 export type Db = Kysely<Database>;
@@ -59,8 +60,20 @@ export function openDatabase(config: DatabaseConfig): DatabaseHandle {
     // Sorts and temporary b-trees (a 20,000-recipient outbox insert) stay in memory: no temp file
     // to open, which also matters when a node's file descriptors are nearly all sockets.
     sqlite.pragma('temp_store = MEMORY');
+    // Checkpoints happen in a worker thread (checkpointer.ts); should it fail, SQLite's own
+    // automatic checkpoint takes over again so the log cannot grow without bound.
+    sqlite.pragma('wal_autocheckpoint = 0');
+    sqlite.pragma(`journal_size_limit = ${64 * 1024 * 1024}`);
+    const checkpointer = startCheckpointer(config.file, () => sqlite.pragma('wal_autocheckpoint = 1000'));
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
-    return { db, engine: 'sqlite', close: () => db.destroy() };
+    return {
+      db,
+      engine: 'sqlite',
+      close: async () => {
+        await checkpointer.stop();
+        await db.destroy();
+      },
+    };
   }
   const pool = new pg.Pool({
     connectionString: config.url,
