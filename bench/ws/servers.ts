@@ -88,9 +88,22 @@ async function ours(): Promise<Driver> {
   const paths = await Promise.all(
     ids.map(async (userId) => `/ws?token=${await tokens.sign({ userId, role: 'admin' })}`),
   );
-  const { outbox } = app.notifications;
+  const { outbox, bus } = app.notifications;
   const port = (app.server.address() as AddressInfo).port;
   let seq = 0;
+  // Diagnostic only (BENCH_WS_BYPASS_OUTBOX=1): publish on the bus without storing, to split our
+  // cost into hub and storage. Never a product mode: without the row, `since` could not replay it.
+  const bypassOutbox = process.env.BENCH_WS_BYPASS_OUTBOX === '1';
+  const publishUnstored = (chunk: number[]) =>
+    bus.publish({
+      kind: 'notifications',
+      batches: chunk.map((u) => ({
+        event: 'transaction.created' as const,
+        data: DATA(++seq),
+        timestamp: new Date().toISOString(),
+        recipients: [[ids[u] as number, seq]],
+      })),
+    });
   return {
     port,
     paths,
@@ -98,16 +111,18 @@ async function ours(): Promise<Driver> {
     async perUser(list, perCommit, burst = false) {
       for (let i = 0; i < list.length; i += perCommit) {
         const chunk = list.slice(i, i + perCommit);
-        await events.transact(async (uow) => {
-          outbox.add(
-            uow,
-            chunk.map((u) => ({
-              event: 'transaction.created' as const,
-              recipients: [ids[u] as number],
-              data: DATA(++seq),
-            })),
-          );
-        });
+        if (bypassOutbox) publishUnstored(chunk);
+        else
+          await events.transact(async (uow) => {
+            outbox.add(
+              uow,
+              chunk.map((u) => ({
+                event: 'transaction.created' as const,
+                recipients: [ids[u] as number],
+                data: DATA(++seq),
+              })),
+            );
+          });
         if (!burst) await yieldLoop();
       }
     },
