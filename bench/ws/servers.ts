@@ -99,7 +99,7 @@ async function ours(): Promise<Driver> {
       kind: 'notifications',
       batches: chunk.map((u) => ({
         event: 'transaction.created' as const,
-        data: DATA(++seq),
+        data: JSON.stringify(DATA(++seq)),
         timestamp: new Date().toISOString(),
         recipients: [[ids[u] as number, seq]],
       })),

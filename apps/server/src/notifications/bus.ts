@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { DataEntity, EventName, NotificationData, Role } from '@logi/contracts';
+import type { DataEntity, EventName, Role } from '@logi/contracts';
 import type { FastifyBaseLogger } from 'fastify';
 import { Redis } from 'ioredis';
 import type { Db } from '../db/index.ts';
@@ -8,7 +8,11 @@ import { OrderedFeed } from './ordered-feed.ts';
 /** One committed notification and who got it: `[user id, notification id]` per recipient. */
 export interface NotificationBatch {
   event: EventName;
-  data: NotificationData;
+  /**
+   * `NotificationData` as stored (JSON text): serialised once when written, sent as it is — not
+   * parsed and re-serialised for every delivery.
+   */
+  data: string;
   timestamp: string;
   recipients: [number, number][];
 }

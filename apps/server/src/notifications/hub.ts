@@ -100,7 +100,7 @@ export class Hub {
 
   // Each recipient's message differs only by id: serialise the shared tail once per batch.
   private deliverBatch(batch: NotificationBatch): void {
-    const tail = `,"event":${JSON.stringify(batch.event)},"data":${JSON.stringify(batch.data)},"timestamp":${JSON.stringify(batch.timestamp)}}`;
+    const tail = `,"event":${JSON.stringify(batch.event)},"data":${batch.data},"timestamp":${JSON.stringify(batch.timestamp)}}`;
     for (const [userId, id] of batch.recipients) {
       const conns = this.byUser.get(userId);
       if (!conns) continue;

@@ -2,7 +2,7 @@ import type { EventName } from '@logi/contracts';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../db/index.ts';
 import type { NotificationBatch } from './bus.ts';
-import { notificationsRepo, parseData, preferencesRepo } from './repo.ts';
+import { notificationsRepo, preferencesRepo } from './repo.ts';
 
 const PAGE = 1000;
 
@@ -65,7 +65,7 @@ export class OrderedFeed {
         .map(
           (r): NotificationBatch => ({
             event: r.event as EventName,
-            data: parseData(r.data),
+            data: r.data, // written by our outbox from a checked NotificationData
             timestamp: r.created_at,
             recipients: [[r.user_id, r.id]],
           }),

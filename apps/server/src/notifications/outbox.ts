@@ -46,12 +46,13 @@ export class Outbox {
     const timestamp = isoTimestamp(this.clock.now());
     const muting = await preferencesRepo.allMuting(tx);
     const audiences = drafts.map((d) => [...new Set(d.recipients)]);
+    const payloads = drafts.map((d) => JSON.stringify(d.data));
     const stored: { id: number; user_id: number }[][] = [];
     // Drafts for one user each (per-user messages, bursts) go in one statement together; a draft
     // for many users (a role) is one statement of its own.
     const singles = drafts.flatMap((d, i) =>
       audiences[i]?.length === 1
-        ? [{ i, user_id: audiences[i][0] as number, event: d.event, data: JSON.stringify(d.data) }]
+        ? [{ i, user_id: audiences[i][0] as number, event: d.event, data: payloads[i] as string }]
         : [],
     );
     if (singles.length > 0) {
@@ -68,7 +69,7 @@ export class Outbox {
       stored[i] = await notificationsRepo.insertForRecipients(
         tx,
         this.engine,
-        { event: d.event, data: JSON.stringify(d.data), created_at: timestamp },
+        { event: d.event, data: payloads[i] as string, created_at: timestamp },
         users,
       );
     }
@@ -81,7 +82,7 @@ export class Outbox {
       const recipients = (stored[i] ?? [])
         .filter((s) => !muting.get(s.user_id)?.has(d.event))
         .map((s): [number, number] => [s.user_id, s.id]);
-      return { event: d.event, data: d.data, timestamp, recipients };
+      return { event: d.event, data: payloads[i] as string, timestamp, recipients };
     });
     const live = batches.filter((b) => b.recipients.length > 0);
     if (live.length > 0) uow.afterCommit(() => this.bus.publish({ kind: 'notifications', batches: live }));
