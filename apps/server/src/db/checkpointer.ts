@@ -47,6 +47,8 @@ export function startCheckpointer(
   return {
     async stop() {
       stopping = true;
+      // Unreferenced, the worker would not keep a finishing process alive until it has closed.
+      worker.ref();
       worker.postMessage('stop');
       await exited;
     },
