@@ -54,11 +54,12 @@ export class LocalBus implements Bus {
 const CHANNEL = 'logi:notifications';
 
 /**
- * Several nodes: read-state and data-changed messages are delivered locally at once and published
- * for the other nodes, which ignore their own echo. Notifications are only a signal: each node then
- * reads them from the database in id order (see OrderedFeed), so local clients never depend on
- * Redis and no client sees a later id before an earlier one. While Redis is down, publishing fails
- * fast instead of queueing without bound, and a timer keeps every node delivering.
+ * Several nodes: every message is delivered locally at once and published for the other nodes,
+ * which ignore their own echo. Notifications go through OrderedFeed on every node: delivered as
+ * they come when their ids continue the sequence, read back from the database in id order when
+ * they do not, so local clients never depend on Redis and no client sees a later id before an
+ * earlier one. While Redis is down, publishing fails fast instead of queueing without bound, and a
+ * timer keeps every node delivering.
  */
 export class RedisBus implements Bus {
   private readonly local: LocalBus;
@@ -97,12 +98,9 @@ export class RedisBus implements Bus {
   }
 
   publish(message: BusMessage): void {
-    if (message.kind === 'notifications') this.feed.signal();
+    if (message.kind === 'notifications') this.feed.offer(message.batches);
     else this.local.publish(message);
-    // Other nodes need only know that something was committed; they read it from the database.
-    const wire: BusMessage =
-      message.kind === 'notifications' ? { kind: 'notifications', batches: [] } : message;
-    const payload = JSON.stringify({ origin: this.nodeId, message: wire });
+    const payload = JSON.stringify({ origin: this.nodeId, message });
     this.pub.publish(CHANNEL, payload).catch((err: Error) => this.markDown(err));
   }
 
@@ -124,7 +122,7 @@ export class RedisBus implements Bus {
       return;
     }
     if (parsed.origin === this.nodeId) return;
-    if (parsed.message.kind === 'notifications') this.feed.signal();
+    if (parsed.message.kind === 'notifications') this.feed.offer(parsed.message.batches);
     else this.local.publish(parsed.message);
   }
 

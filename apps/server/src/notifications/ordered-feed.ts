@@ -9,12 +9,17 @@ const PAGE = 1000;
 /**
  * Delivery for several nodes. A node hears of another node's notifications through Redis, and may
  * hear of them after it has delivered its own later ones: a client that saw id N+1 before N would
- * then resume with since=N+1 and lose N. So with Redis, every signal (a local commit, a message
- * from another node, or the timer while Redis is down) makes the node read the rows after the last
- * one it delivered, in id order. Ids commit in id order (the outbox's lock), so nothing is skipped.
+ * then resume with since=N+1 and lose N. So a node delivers strictly in id order: committed batches
+ * it is handed (its own commit, or another node's through Redis) go out at once only when their ids
+ * continue exactly where its delivery stands; anything else — a gap, a message arriving late, muted
+ * recipients leaving holes, the timer while Redis is down — makes it read the rows after the last
+ * one it delivered from the database instead. Ids commit in id order (the outbox's lock), so
+ * nothing is skipped and nothing is sent twice.
  */
 export class OrderedFeed {
   private delivered: Promise<number>;
+  /** The last id delivered, once known (the start-up read of the newest id has finished). */
+  private last: number | null = null;
   private draining: Promise<void> | null = null;
   private again = false;
   private readonly timer: NodeJS.Timeout;
@@ -26,9 +31,23 @@ export class OrderedFeed {
     pollMs = 1000,
   ) {
     // Clients connecting later catch up with `since`; live delivery starts from now.
-    this.delivered = notificationsRepo.maxId(db);
+    this.delivered = notificationsRepo.maxId(db).then((id) => {
+      this.last ??= id;
+      return id;
+    });
     this.timer = setInterval(() => this.signal(), pollMs);
     this.timer.unref();
+  }
+
+  /** Committed batches, in id order: delivered now if they continue the sequence, else read back. */
+  offer(batches: readonly NotificationBatch[]): void {
+    if (this.draining || this.last === null || !continues(this.last, batches)) {
+      this.signal();
+      return;
+    }
+    this.deliver([...batches]);
+    const ids = batches.flatMap((b) => b.recipients.map(([, id]) => id));
+    this.advance(Math.max(...ids));
   }
 
   /** Something may have been committed: deliver everything new, in order, once. */
@@ -72,8 +91,24 @@ export class OrderedFeed {
         );
       if (batches.length > 0) this.deliver(batches);
       last = (rows.at(-1) as { id: number }).id;
-      this.delivered = Promise.resolve(last);
+      this.advance(last);
       if (rows.length < PAGE) break;
     }
   }
+
+  private advance(id: number): void {
+    this.last = id;
+    this.delivered = Promise.resolve(id);
+  }
+}
+
+/** True when the batches' ids are exactly last+1, last+2, … with nothing missing. */
+function continues(last: number, batches: readonly NotificationBatch[]): boolean {
+  let expected = last + 1;
+  for (const batch of batches)
+    for (const [, id] of batch.recipients) {
+      if (id !== expected) return false;
+      expected += 1;
+    }
+  return expected > last + 1;
 }
