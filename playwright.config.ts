@@ -1,22 +1,11 @@
 import os from 'node:os';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM, CHROMIUM_ARGS } from './e2e/chromium.ts';
 
-// The built app on a fresh data directory with demo data; Debian's Chromium (browsers cannot be
-// downloaded here), with the flags that keep it quiet on a closed network.
+// The built app on a fresh data directory with demo data, in Debian's Chromium (e2e/chromium.ts).
 const port = Number(process.env.E2E_PORT ?? 8100);
 const dataDir = path.join(os.tmpdir(), `logi-e2e-${process.pid}`);
-
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 export default defineConfig({
   testDir: 'e2e',
@@ -32,7 +21,7 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${port}`,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
-    launchOptions: { executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS },
+    launchOptions: { executablePath: CHROMIUM, args: CHROMIUM_ARGS },
   },
   webServer: {
     command: `rm -rf ${dataDir} && node apps/server/dist/main.js`,

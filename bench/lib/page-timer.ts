@@ -10,6 +10,7 @@
  */
 import path from 'node:path';
 import { type Browser, chromium, type Page } from '@playwright/test';
+import { CHROMIUM, CHROMIUM_ARGS } from '../../e2e/chromium.ts';
 import { shuffle } from './stats.ts';
 
 export interface PageTarget {
@@ -53,18 +54,6 @@ export interface PageSample {
   /** Console errors, page errors, failed requests and HTTP ≥ 400, as the e2e suite counts them. */
   problems: string[];
 }
-
-export const CHROMIUM = '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 interface Marks {
   kpiDom?: number;
