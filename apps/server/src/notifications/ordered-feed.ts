@@ -5,6 +5,7 @@ import type { NotificationBatch } from './bus.ts';
 import { notificationsRepo, preferencesRepo } from './repo.ts';
 
 const PAGE = 1000;
+const MAX_HELD = 10_000;
 
 /**
  * Delivery for several nodes. A node hears of another node's notifications through Redis, and may
@@ -22,6 +23,8 @@ export class OrderedFeed {
   private last: number | null = null;
   private draining: Promise<void> | null = null;
   private again = false;
+  /** Batches offered while a read was running, offered again once it has finished. */
+  private held: NotificationBatch[] = [];
   private readonly timer: NodeJS.Timeout;
 
   constructor(
@@ -41,12 +44,25 @@ export class OrderedFeed {
 
   /** Committed batches, in id order: delivered now if they continue the sequence, else read back. */
   offer(batches: readonly NotificationBatch[]): void {
-    if (this.draining || this.last === null || !continues(this.last, batches)) {
+    if (this.last === null) {
       this.signal();
       return;
     }
-    this.deliver([...batches]);
-    const ids = batches.flatMap((b) => b.recipients.map(([, id]) => id));
+    // While a read runs, offers wait for it (bounded) instead of each causing another read:
+    // under steady load that would keep a node reading everything back for good.
+    if (this.draining) {
+      if (this.held.length < MAX_HELD) this.held.push(...batches);
+      else this.again = true;
+      return;
+    }
+    const fresh = notDelivered(this.last, batches);
+    if (fresh.length === 0) return;
+    if (!continues(this.last, fresh)) {
+      this.signal();
+      return;
+    }
+    this.deliver(fresh);
+    const ids = fresh.flatMap((b) => b.recipients.map(([, id]) => id));
     this.advance(Math.max(...ids));
   }
 
@@ -62,10 +78,12 @@ export class OrderedFeed {
       )
       .finally(() => {
         this.draining = null;
+        const held = this.held;
+        this.held = [];
         if (this.again) {
           this.again = false;
           this.signal();
-        }
+        } else if (held.length > 0) this.offer(held);
       });
   }
 
@@ -100,6 +118,17 @@ export class OrderedFeed {
     this.last = id;
     this.delivered = Promise.resolve(id);
   }
+}
+
+/** The batches without the recipients whose ids were delivered already (by a database read). */
+function notDelivered(last: number, batches: readonly NotificationBatch[]): NotificationBatch[] {
+  return batches
+    .map((b) =>
+      b.recipients.every(([, id]) => id > last)
+        ? b
+        : { ...b, recipients: b.recipients.filter(([, id]) => id > last) },
+    )
+    .filter((b) => b.recipients.length > 0);
 }
 
 /** True when the batches' ids are exactly last+1, last+2, … with nothing missing. */
