@@ -96,7 +96,7 @@ export class OrderedFeed {
     for (;;) {
       const rows = await notificationsRepo.allAfter(this.db, last, PAGE);
       if (rows.length === 0) break;
-      const muting = await preferencesRepo.allMuting(this.db);
+      const muting = await preferencesRepo.muting(this.db, [...new Set(rows.map((r) => r.user_id))]);
       const batches = rows
         .filter((r) => !muting.get(r.user_id)?.has(r.event))
         .map(

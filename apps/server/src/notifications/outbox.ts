@@ -44,8 +44,8 @@ export class Outbox {
     // every id below it: `since` and the replay hand-over rely on that. (SQLite has one writer.)
     if (this.engine === 'postgres') await lockOutbox(tx);
     const timestamp = isoTimestamp(this.clock.now());
-    const muting = await preferencesRepo.allMuting(tx);
     const audiences = drafts.map((d) => [...new Set(d.recipients)]);
+    const muting = await preferencesRepo.muting(tx, [...new Set(audiences.flat())]);
     const payloads = drafts.map((d) => JSON.stringify(d.data));
     const stored: { id: number; user_id: number }[][] = [];
     // Drafts for one user each (per-user messages, bursts) go in one statement together; a draft

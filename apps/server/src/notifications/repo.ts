@@ -162,13 +162,20 @@ export const preferencesRepo = {
     return row ? (JSON.parse(row.muted_events) as EventName[]) : [];
   },
 
-  /** Only users who muted something: a short list, read once per outbox flush. */
-  async allMuting(db: Executor): Promise<Map<number, Set<string>>> {
-    const rows = await db
+  /**
+   * What the given users muted (only those who muted something); every such user when `userIds` is
+   * omitted or long — then one scan beats a list of thousands of bound ids.
+   */
+  async muting(db: Executor, userIds?: readonly number[]): Promise<Map<number, Set<string>>> {
+    let query = db
       .selectFrom('notification_preferences')
       .select(['user_id', 'muted_events'])
-      .where('muted_events', '!=', '[]')
-      .execute();
+      .where('muted_events', '!=', '[]');
+    if (userIds && userIds.length <= 500) {
+      if (userIds.length === 0) return new Map();
+      query = query.where('user_id', 'in', userIds);
+    }
+    const rows = await query.execute();
     return new Map(rows.map((r) => [r.user_id, new Set(JSON.parse(r.muted_events) as string[])]));
   },
 
