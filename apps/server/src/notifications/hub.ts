@@ -7,6 +7,11 @@ export type Target = { userIds?: readonly number[]; roles?: readonly Role[] } | 
 
 const DATA_CHANGED_INTERVAL_MS = 1000;
 export const DEFAULT_HEARTBEAT_MS = 25_000;
+/**
+ * The heartbeat pings one slice of the sockets at a time, spread over its interval: pinging 20,000
+ * sockets in one tick would stall every delivery behind 20,000 writes.
+ */
+const HEARTBEAT_SLICES = 25;
 
 interface Debounce {
   pending: Set<DataEntity>;
@@ -18,6 +23,9 @@ export class Hub {
   private readonly byUser = new Map<number, Set<Connection>>();
   private readonly debounce = new Map<number, Debounce>();
   private heartbeat: NodeJS.Timeout | undefined;
+  private readonly slices = Array.from({ length: HEARTBEAT_SLICES }, () => new Set<Connection>());
+  private readonly sliceOf = new Map<Connection, Set<Connection>>();
+  private added = 0;
 
   get connectionCount(): number {
     let n = 0;
@@ -32,9 +40,14 @@ export class Hub {
       this.byUser.set(conn.userId, set);
     }
     set.add(conn);
+    const slice = this.slices[this.added++ % HEARTBEAT_SLICES] as Set<Connection>;
+    slice.add(conn);
+    this.sliceOf.set(conn, slice);
   }
 
   remove(conn: Connection): void {
+    this.sliceOf.get(conn)?.delete(conn);
+    this.sliceOf.delete(conn);
     const set = this.byUser.get(conn.userId);
     if (!set) return;
     set.delete(conn);
@@ -71,21 +84,23 @@ export class Hub {
     }
   }
 
-  /** Protocol-level ping; a socket that did not answer the previous one is dropped (≤ 2 intervals). */
+  /**
+   * Protocol-level ping, once per interval per socket, one slice of the sockets per tick; a socket
+   * that did not answer its previous ping is dropped (≤ 2 intervals).
+   */
   startHeartbeat(intervalMs = DEFAULT_HEARTBEAT_MS): void {
     clearInterval(this.heartbeat);
+    let tick = 0;
     this.heartbeat = setInterval(() => {
-      for (const set of this.byUser.values()) {
-        for (const c of set) {
-          if (!c.alive) {
-            c.socket.terminate();
-            continue;
-          }
-          c.alive = false;
-          c.socket.ping();
+      for (const c of this.slices[tick++ % HEARTBEAT_SLICES] ?? []) {
+        if (!c.alive) {
+          c.socket.terminate();
+          continue;
         }
+        c.alive = false;
+        c.socket.ping();
       }
-    }, intervalMs);
+    }, intervalMs / HEARTBEAT_SLICES);
     this.heartbeat.unref();
   }
 

@@ -62,6 +62,24 @@ describe('/ws: who may connect, and the socket protocol', () => {
     await healthy.close();
   });
 
+  it('pings a slice of the sockets at a time, every socket once per interval', async () => {
+    const base = await listen(t().app);
+    const admin = await t().newUser('admin');
+    const clients = await Promise.all(
+      Array.from({ length: 50 }, () => TestClient.connect(base, { token: admin.token })),
+    );
+    const pings = clients.map(() => 0);
+    clients.forEach((c, i) => c.ws.on('ping', () => (pings[i] = (pings[i] ?? 0) + 1)));
+    t().app.notifications.hub.startHeartbeat(1000);
+    await settle(200);
+    const early = pings.filter((n) => n > 0).length;
+    expect(early).toBeGreaterThan(0);
+    expect(early).toBeLessThan(clients.length); // not every socket in one tick
+    await settle(1000);
+    expect(pings.every((n) => n >= 1 && n <= 2)).toBe(true); // each once per interval
+    await Promise.all(clients.map((c) => c.close()));
+  });
+
   it('closes a slow consumer instead of buffering without bound', async () => {
     const base = await listen(t().app);
     const admin = await t().newUser('admin');
