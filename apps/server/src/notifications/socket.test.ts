@@ -69,7 +69,7 @@ describe('/ws: who may connect, and the socket protocol', () => {
       Array.from({ length: 50 }, () => TestClient.connect(base, { token: admin.token })),
     );
     const pings = clients.map(() => 0);
-    clients.forEach((c, i) => c.ws.on('ping', () => (pings[i] = (pings[i] ?? 0) + 1)));
+    for (const [i, c] of clients.entries()) c.ws.on('ping', () => (pings[i] = (pings[i] ?? 0) + 1));
     t().app.notifications.hub.startHeartbeat(1000);
     await settle(200);
     const early = pings.filter((n) => n > 0).length;
