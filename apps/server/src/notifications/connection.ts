@@ -56,6 +56,12 @@ interface Buffered {
 export class Connection {
   alive = true;
   private replaying = true;
+  /**
+   * The last id the replay sent. A change's live message can arrive after the replay is done and
+   * still be one it sent: the replay reads committed rows, the publish runs once the committing
+   * code resumes. Ids commit in id order, so every id up to this one went out with the replay.
+   */
+  private replayedUpTo = 0;
   private buffer: Buffered[] = [];
   private queue: string[] = [];
   private queuedBytes = 0;
@@ -75,6 +81,7 @@ export class Connection {
 
   /** A live message: sent now, or held until the replay is done. */
   push(text: string, id: number | null = null): void {
+    if (id !== null && id <= this.replayedUpTo) return;
     if (!this.replaying) this.send(text);
     else if (this.buffer.length >= LIMITS.maxReplayBuffer) this.closeSlow();
     else this.buffer.push({ id, text });
@@ -85,6 +92,7 @@ export class Connection {
     const held = this.buffer;
     this.buffer = [];
     this.replaying = false;
+    this.replayedUpTo = lastReplayed;
     for (const m of held) if (m.id === null || m.id > lastReplayed) this.send(m.text);
   }
 
