@@ -184,3 +184,30 @@ test('the builder is usable 375 px wide', async ({ page }) => {
   expect(second.y).toBeGreaterThan(first.y); // one column: stacked, not side by side
   await page.screenshot({ path: 'docs/screenshots/builder-mobile.png' });
 });
+
+test('a dashboard exported to a file comes back as a new dashboard by import; a wrong file is refused', async ({
+  page,
+}, testInfo) => {
+  await newDashboard(page, 'Carry me over', 'Cash Flow');
+  await expectFigures(page, 4);
+  const widgets = await page.locator('section.widget').count();
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  const file = testInfo.outputPath('carry-me-over.dashboard.json');
+  await (await download).saveAs(file);
+  expect((await download).suggestedFilename()).toBe('carry-me-over.dashboard.json');
+
+  await page.getByLabel('Dashboard file to import').setInputFiles(file);
+  await expect(page.getByRole('tab', { name: 'Carry me over' })).toHaveCount(2);
+  await expect(page.getByRole('tab', { name: 'Carry me over', selected: true })).toHaveCount(1);
+  await expectFigures(page, widgets);
+  await expect(page.locator('section.widget')).toHaveCount(widgets);
+
+  await page.getByLabel('Dashboard file to import').setInputFiles({
+    name: 'notes.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('not json at all'),
+  });
+  await expect(page.getByRole('alert')).toContainText('not a dashboard export');
+});

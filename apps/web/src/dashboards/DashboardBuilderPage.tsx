@@ -1,11 +1,13 @@
 import type { Dashboard, Period } from '@logi/contracts';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { errorMessage } from '../api/client.ts';
 import { ErrorState, Loading } from '../ui/States.tsx';
-import { useDashboards, useWidgetTypes } from './api.ts';
+import { dashboardApi, useDashboardCache, useDashboards, useWidgetTypes } from './api.ts';
 import { DashboardTabs, PANEL_ID, tabId } from './DashboardTabs.tsx';
 import { DashboardView } from './DashboardView.tsx';
 import { NewDashboardDialog } from './NewDashboardDialog.tsx';
+import { FileProblem, readJsonFile } from './transfer.ts';
 import './dashboards.css';
 
 /** Which dashboard to show: the one in the address (so a reload stays put), else the default, else the first. */
@@ -22,15 +24,59 @@ export default function DashboardBuilderPage() {
   const list = dashboards.data ?? [];
   const current = pick(list, params.get('id'));
   const select = (id: string) => setParams({ id }, { replace: true });
+  const cache = useDashboardCache();
+  const importInput = useRef<HTMLInputElement>(null);
+  const [importing, setImporting] = useState(false);
+  const [importError, setImportError] = useState<string | null>(null);
+
+  /** A dashboard exported here or elsewhere becomes a new dashboard of this user. */
+  const importFile = async (file: File | undefined) => {
+    if (!file) return;
+    setImporting(true);
+    setImportError(null);
+    try {
+      const created = await dashboardApi.importJson(await readJsonFile(file));
+      cache.put(created);
+      select(created.id);
+    } catch (err) {
+      setImportError(err instanceof FileProblem ? err.message : errorMessage(err));
+    } finally {
+      setImporting(false);
+      if (importInput.current) importInput.current.value = ''; // the same file can be chosen again
+    }
+  };
 
   return (
     <section className="page dashboards-page" aria-labelledby="dashboards-title">
       <header className="page-header">
         <h1 id="dashboards-title">Dashboards</h1>
-        <button type="button" className="btn btn-primary" onClick={() => setCreating(true)}>
-          New dashboard
-        </button>
+        <div className="toolbar-group">
+          <button
+            type="button"
+            className="btn"
+            onClick={() => importInput.current?.click()}
+            disabled={importing}
+          >
+            {importing ? 'Importing…' : 'Import…'}
+          </button>
+          <input
+            ref={importInput}
+            type="file"
+            accept="application/json,.json"
+            hidden
+            aria-label="Dashboard file to import"
+            onChange={(e) => void importFile(e.target.files?.[0])}
+          />
+          <button type="button" className="btn btn-primary" onClick={() => setCreating(true)}>
+            New dashboard
+          </button>
+        </div>
       </header>
+      {importError && (
+        <p className="form-error" role="alert">
+          Import failed: {importError}
+        </p>
+      )}
 
       {dashboards.isPending ? (
         <Loading label="Loading dashboards…" />

@@ -19,6 +19,7 @@ import { PlusIcon } from './icons.tsx';
 import { boundsOf, defaultSize, firstFreeSpot, widgetTitle } from './layout.ts';
 import { RenameDialog } from './RenameDialog.tsx';
 import { ShareDialog } from './ShareDialog.tsx';
+import { downloadJson, exportFileName } from './transfer.ts';
 import { saveErrorMessage, useLayoutEditor } from './useLayoutEditor.ts';
 import { useWidgetDataOf } from './useWidgetData.ts';
 import { WidgetConfigForm } from './WidgetConfigForm.tsx';
@@ -96,6 +97,11 @@ export function DashboardView({ dashboard, types, period, onPeriodChange, onSele
       onSelect(copy.id);
     });
 
+  const exportFile = () =>
+    void run(async () => {
+      downloadJson(exportFileName(dashboard.name), await dashboardApi.exportJson(dashboard.id));
+    });
+
   const remove = () =>
     void run(async () => {
       await dashboardApi.remove(dashboard.id);
@@ -168,6 +174,9 @@ export function DashboardView({ dashboard, types, period, onPeriodChange, onSele
         )}
         <button type="button" className="link-btn" onClick={duplicate} disabled={busy}>
           Duplicate
+        </button>
+        <button type="button" className="link-btn" onClick={exportFile} disabled={busy}>
+          Export
         </button>
         <button type="button" className="link-btn danger" onClick={() => setDialog({ kind: 'delete' })}>
           Delete

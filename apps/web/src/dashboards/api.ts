@@ -1,5 +1,6 @@
 import type {
   Dashboard,
+  DashboardExport,
   LayoutInput,
   Period,
   SharedDashboard,
@@ -139,6 +140,9 @@ export const dashboardApi = {
   share: (id: string, expiresInDays?: number) =>
     api.post<ShareLink>(`${BASE}/${id}/share`, expiresInDays ? { expires_in_days: expiresInDays } : {}),
   unshare: (id: string) => api.del(`${BASE}/${id}/share`),
+  exportJson: (id: string) => api.get<DashboardExport>(`${BASE}/${id}/export`),
+  /** The server checks the document (an export of any version it accepts) and answers 422 if not. */
+  importJson: (document: unknown) => api.post<Dashboard>(`${BASE}/import`, document),
 };
 
 /** Helpers that keep the cached list in step with what the server answered. */
