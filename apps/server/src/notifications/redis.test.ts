@@ -1,9 +1,9 @@
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { factories } from '../test/factories.ts';
-import { freshDatabaseConfig, startTestApp, type TestApp, useCleanups } from '../test/harness.ts';
+import { type TestApp, useCleanups } from '../test/harness.ts';
 import type { RedisBus } from './bus.ts';
-import { hasRedis, listen, settle, startRedis, TestClient } from './test-support.ts';
+import { hasRedis, settle, startRedis, startRedisNodes, TestClient } from './test-support.ts';
 
 // CI must run this for real; a laptop without redis-server skips it.
 const missing = !hasRedis();
@@ -19,25 +19,13 @@ describe.skipIf(missing)('several nodes: two app instances, one database, Redis 
   afterAll(async () => redis.stop());
 
   async function twoNodes(logs: string[] = []) {
-    const fresh = await freshDatabaseConfig();
-    cleanups.push(fresh.cleanup);
     const logStream = new Writable({
       write(chunk, _enc, done) {
         logs.push(String(chunk));
         done();
       },
     });
-    const node = async () => {
-      const n = await startTestApp({
-        database: fresh.database,
-        config: { redisUrl: redis.url, logLevel: 'info' },
-        logStream,
-      });
-      cleanups.push(() => n.app.close());
-      await (n.app.notifications.bus as RedisBus).ready();
-      return { t: n, base: await listen(n.app) };
-    };
-    return [await node(), await node()] as const;
+    return startRedisNodes(redis.url, cleanups, { logStream, logLevel: 'info' });
   }
   const setup = async (a: TestApp) => {
     const admin = await a.newUser('admin');

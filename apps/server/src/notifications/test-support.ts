@@ -1,9 +1,13 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
+import type { Writable } from 'node:stream';
 import type { EventName, ServerMessage } from '@logi/contracts';
 import type { FastifyInstance } from 'fastify';
 import WebSocket from 'ws';
+import type { Config } from '../config.ts';
+import { freshDatabaseConfig, startTestApp, type TestApp, type useCleanups } from '../test/harness.ts';
+import type { RedisBus } from './bus.ts';
 
 /** Test-only helpers: a real `ws` client that records what the server sends. */
 export type Notice = Extract<ServerMessage, { type: 'notification' }>;
@@ -125,4 +129,36 @@ export async function startRedis(
         child.kill('SIGKILL');
       }),
   };
+}
+
+type Cleanups = ReturnType<typeof useCleanups>;
+
+/**
+ * Two app instances on one fresh database, publishing through Redis (the multi-node setup), each
+ * listening on a loopback port; closed by `cleanups`. `options` go to both (a log stream, a level).
+ */
+export async function startRedisNodes(
+  redisUrl: string,
+  cleanups: Cleanups,
+  options: { logStream?: Writable; logLevel?: Config['logLevel'] } = {},
+): Promise<[RedisNode, RedisNode]> {
+  const fresh = await freshDatabaseConfig();
+  cleanups.push(fresh.cleanup);
+  const node = async (): Promise<RedisNode> => {
+    const t = await startTestApp({
+      database: fresh.database,
+      config: { redisUrl, ...(options.logLevel ? { logLevel: options.logLevel } : {}) },
+      ...(options.logStream ? { logStream: options.logStream } : {}),
+    });
+    cleanups.push(() => t.app.close());
+    await (t.app.notifications.bus as RedisBus).ready();
+    return { t, base: await listen(t.app) };
+  };
+  return [await node(), await node()];
+}
+
+export interface RedisNode {
+  t: TestApp;
+  /** `http://127.0.0.1:<port>` of this node. */
+  base: string;
 }

@@ -3,13 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { settle, TestClient } from '../notifications/test-support.ts';
 import { useCleanups } from '../test/harness.ts';
 import {
-  freshPostgresDatabase,
+  freshServerEnv,
   loginAdmin,
   ok,
   request,
   type ServerProcess,
   spawnServer,
-  tempDir,
   waitFor,
 } from './support.ts';
 
@@ -21,14 +20,7 @@ describe('graceful shutdown on SIGTERM', () => {
   const cleanups = useCleanups();
 
   it('finishes the in-flight request, refuses new connections, closes sockets with 1001, exits 0', async () => {
-    const data = tempDir('logi-rel-term-');
-    cleanups.push(data.remove);
-    const pgdb = await freshPostgresDatabase();
-    if (pgdb) cleanups.push(() => pgdb.drop());
-    const server: ServerProcess = await spawnServer({
-      DATA_DIR: data.dir,
-      ...(pgdb ? { DATABASE_URL: pgdb.url } : {}),
-    });
+    const server: ServerProcess = await spawnServer(await freshServerEnv('logi-rel-term-', cleanups));
     cleanups.push(() => server.stop(2000));
     const token = await loginAdmin(server.url);
     const category = await ok<{ id: string }>(server.url, 'POST', '/api/v1/categories', {

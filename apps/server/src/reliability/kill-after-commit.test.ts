@@ -3,13 +3,12 @@ import { settle, TestClient } from '../notifications/test-support.ts';
 import { useCleanups } from '../test/harness.ts';
 import {
   feedIds,
-  freshPostgresDatabase,
+  freshServerEnv,
   loginAdmin,
   ok,
   request,
   type ServerProcess,
   spawnServer,
-  tempDir,
 } from './support.ts';
 
 const ids = (c: TestClient) => c.notifications().map((n) => Number(n.id));
@@ -24,11 +23,7 @@ describe('SIGKILL between commit and publish', () => {
   const cleanups = useCleanups();
 
   it('the committed notification reaches the client after a restart and reconnect with since, exactly once', async () => {
-    const data = tempDir('logi-rel-kill-');
-    cleanups.push(data.remove);
-    const pgdb = await freshPostgresDatabase();
-    if (pgdb) cleanups.push(() => pgdb.drop());
-    const env = { DATA_DIR: data.dir, ...(pgdb ? { DATABASE_URL: pgdb.url } : {}) };
+    const env = await freshServerEnv('logi-rel-kill-', cleanups);
     const track = (s: ServerProcess) => {
       cleanups.push(() => s.stop(2000));
       return s;

@@ -1,9 +1,9 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RedisBus } from '../notifications/bus.ts';
-import { hasRedis, listen, settle, startRedis, TestClient } from '../notifications/test-support.ts';
+import { hasRedis, settle, startRedis, startRedisNodes, TestClient } from '../notifications/test-support.ts';
 import { factories } from '../test/factories.ts';
-import { freshDatabaseConfig, startTestApp, useCleanups } from '../test/harness.ts';
+import { useCleanups } from '../test/harness.ts';
 
 const missing = !hasRedis();
 if (missing && process.env.CI === 'true')
@@ -27,16 +27,7 @@ describe.skipIf(missing)('Redis stopped and started while both nodes write', () 
   afterAll(async () => redis.stop());
 
   it('local delivery never stops; cross-node resumes; since from before the outage misses nothing', async () => {
-    const fresh = await freshDatabaseConfig();
-    cleanups.push(fresh.cleanup);
-    const node = async () => {
-      const n = await startTestApp({ database: fresh.database, config: { redisUrl: redis.url } });
-      cleanups.push(() => n.app.close());
-      await (n.app.notifications.bus as RedisBus).ready();
-      return { t: n, base: await listen(n.app) };
-    };
-    const a = await node();
-    const b = await node();
+    const [a, b] = await startRedisNodes(redis.url, cleanups);
     const admin = await a.t.newUser('admin');
     const fa = factories(a.t.app, admin);
     const fb = factories(b.t.app, admin);
@@ -103,19 +94,11 @@ describe.skipIf(missing)('Redis stopped and started while both nodes write', () 
   /**
    * With Redis holding node A's signal (CLIENT PAUSE), node B must still not deliver its own later
    * id before A's earlier one: a client resuming from the last id it received would skip it.
-   * Nodes deliver from the database in id order (OrderedFeed), so B delivers 1 then 2.
+   * A node never delivers past a gap in the ids (OrderedFeed): B reads the database and delivers 1
+   * then 2.
    */
   it('a client resuming from the last id it received never misses an earlier id still in flight from the other node', async () => {
-    const fresh = await freshDatabaseConfig();
-    cleanups.push(fresh.cleanup);
-    const node = async () => {
-      const n = await startTestApp({ database: fresh.database, config: { redisUrl: redis.url } });
-      cleanups.push(() => n.app.close());
-      await (n.app.notifications.bus as RedisBus).ready();
-      return { t: n, base: await listen(n.app) };
-    };
-    const a = await node();
-    const b = await node();
+    const [a, b] = await startRedisNodes(redis.url, cleanups);
     const admin = await a.t.newUser('admin');
     const category = await factories(a.t.app, admin).category('expense');
     const onB = await TestClient.connect(b.base, { token: admin.token });

@@ -212,6 +212,21 @@ export async function freshPostgresDatabase(): Promise<{ url: string; drop(): Pr
   };
 }
 
+/**
+ * What a server child process needs for a database of its own: a fresh DATA_DIR, and a fresh
+ * PostgreSQL database when TEST_DATABASE_URL is set; both removed by `cleanups`.
+ */
+export async function freshServerEnv(
+  prefix: string,
+  cleanups: { push(fn: () => Promise<void> | void): void },
+): Promise<Record<string, string>> {
+  const data = tempDir(prefix);
+  cleanups.push(data.remove);
+  const pgdb = await freshPostgresDatabase();
+  if (pgdb) cleanups.push(() => pgdb.drop());
+  return { DATA_DIR: data.dir, ...(pgdb ? { DATABASE_URL: pgdb.url } : {}) };
+}
+
 const PG_BASE = '/usr/lib/postgresql';
 
 export function postgresBin(): string | null {
