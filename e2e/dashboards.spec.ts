@@ -79,9 +79,11 @@ test('drag and resize survive a reload; widgets can be added, removed and the la
   await page.mouse.up();
   await expect.poll(async () => (await box(trend)).w).toBeLessThan(trendBefore.w);
 
-  const moved = { pending: await gridBox(page, pending), trend: await gridBox(page, trend) };
   await expect(page.getByRole('status').filter({ hasText: 'Saving layout…' })).toHaveCount(0);
   await saved;
+  // Measured once saved: by then the grid's resize transition has ended (measured mid-transition,
+  // a box could be a pixel off what the reloaded page draws).
+  const moved = { pending: await gridBox(page, pending), trend: await gridBox(page, trend) };
   await page.reload();
   await expectFigures(page, 6);
   expect(await gridBox(page, page.getByRole('region', { name: 'Pending', exact: true }))).toEqual(
