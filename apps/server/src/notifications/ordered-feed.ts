@@ -18,7 +18,8 @@ const MAX_HELD = 10_000;
  * nothing is skipped and nothing is sent twice.
  */
 export class OrderedFeed {
-  private delivered: Promise<number>;
+  /** Settles once the newest id at start-up is known (`last` is set from then on). */
+  private readonly started: Promise<unknown>;
   /** The last id delivered, once known (the start-up read of the newest id has finished). */
   private last: number | null = null;
   private draining: Promise<void> | null = null;
@@ -34,9 +35,8 @@ export class OrderedFeed {
     pollMs = 1000,
   ) {
     // Clients connecting later catch up with `since`; live delivery starts from now.
-    this.delivered = notificationsRepo.maxId(db).then((id) => {
+    this.started = notificationsRepo.maxId(db).then((id) => {
       this.last ??= id;
-      return id;
     });
     this.timer = setInterval(() => this.signal(), pollMs);
     this.timer.unref();
@@ -63,7 +63,7 @@ export class OrderedFeed {
     }
     this.deliver(fresh);
     const ids = fresh.flatMap((b) => b.recipients.map(([, id]) => id));
-    this.advance(Math.max(...ids));
+    this.last = Math.max(...ids);
   }
 
   /** Something may have been committed: deliver everything new, in order, once. */
@@ -92,7 +92,8 @@ export class OrderedFeed {
   }
 
   private async drain(): Promise<void> {
-    let last = await this.delivered;
+    await this.started;
+    let last = this.last as number;
     for (;;) {
       const rows = await notificationsRepo.allAfter(this.db, last, PAGE);
       if (rows.length === 0) break;
@@ -109,14 +110,9 @@ export class OrderedFeed {
         );
       if (batches.length > 0) this.deliver(batches);
       last = (rows.at(-1) as { id: number }).id;
-      this.advance(last);
+      this.last = last;
       if (rows.length < PAGE) break;
     }
-  }
-
-  private advance(id: number): void {
-    this.last = id;
-    this.delivered = Promise.resolve(id);
   }
 }
 
