@@ -423,6 +423,18 @@ export async function wsBench(o: WsOptions): Promise<WsResults> {
 const med = <T>(runs: T[], f: (r: T) => number) => median(runs.map(f));
 const rangeOf = <T>(runs: T[], f: (r: T) => number) =>
   `${fmt(Math.min(...runs.map(f)), 0)}–${fmt(Math.max(...runs.map(f)), 0)}`;
+/** "p50 | p99 (at msg/s)": medians of the rounds, one node or two. */
+const latencyCells = (rs: { p50: number; p99: number; halfLoadRate: number }[]) =>
+  `${fmt(
+    med(rs, (x) => x.p50),
+    0,
+  )} | ${fmt(
+    med(rs, (x) => x.p99),
+    0,
+  )} (${fmt(
+    med(rs, (x) => x.halfLoadRate),
+    0,
+  )})`;
 const flag = (pct: number) => (pct >= 95 ? ' ⚠ client-bound' : '');
 const NAMES: Record<Kind, string> = {
   ours: 'ours (commit → outbox → bus → hub)',
@@ -472,16 +484,7 @@ export function wsTables(r: WsResults): string {
             med(rs, (x) => x.burst.perSec),
             0,
           )} | ` +
-          `${fmt(
-            med(rs, (x) => x.p50),
-            0,
-          )} | ${fmt(
-            med(rs, (x) => x.p99),
-            0,
-          )} (${fmt(
-            med(rs, (x) => x.halfLoadRate),
-            0,
-          )}) | ${fmt(cpu, 0)}${flag(cpu)} |`,
+          `${latencyCells(rs)} | ${fmt(cpu, 0)}${flag(cpu)} |`,
       );
     }
   }
@@ -516,16 +519,7 @@ export function wsTables(r: WsResults): string {
               med(rs, (x) => x.perUser.perCpuSec),
               0,
             )} | ${k === 'ours' ? `${fmt(rate('ours') / rate('sio'), 2)}×` : ''} | ` +
-            `${fmt(
-              med(rs, (x) => x.p50),
-              0,
-            )} | ${fmt(
-              med(rs, (x) => x.p99),
-              0,
-            )} (${fmt(
-              med(rs, (x) => x.halfLoadRate),
-              0,
-            )}) | ${fmt(cpu, 0)}${flag(cpu)} |`,
+            `${latencyCells(rs)} | ${fmt(cpu, 0)}${flag(cpu)} |`,
         );
       }
     }
