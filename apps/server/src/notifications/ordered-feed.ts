@@ -1,6 +1,6 @@
 import type { EventName } from '@logi/contracts';
 import type { FastifyBaseLogger } from 'fastify';
-import type { Db } from '../db/index.ts';
+import type { Db, Engine } from '../db/index.ts';
 import type { NotificationBatch } from './bus.ts';
 import { notificationsRepo, preferencesRepo } from './repo.ts';
 
@@ -30,6 +30,7 @@ export class OrderedFeed {
 
   constructor(
     private readonly db: Db,
+    private readonly engine: Engine,
     private readonly deliver: (batches: NotificationBatch[]) => void,
     private readonly log: FastifyBaseLogger,
     pollMs = 1000,
@@ -97,7 +98,9 @@ export class OrderedFeed {
     for (;;) {
       const rows = await notificationsRepo.allAfter(this.db, last, PAGE);
       if (rows.length === 0) break;
-      const muting = await preferencesRepo.muting(this.db, [...new Set(rows.map((r) => r.user_id))]);
+      const muting = await preferencesRepo.muting(this.db, this.engine, [
+        ...new Set(rows.map((r) => r.user_id)),
+      ]);
       const batches = rows
         .filter((r) => !muting.get(r.user_id)?.has(r.event))
         .map(

@@ -44,47 +44,46 @@ export class Outbox {
     // every id below it: `since` and the replay hand-over rely on that. (SQLite has one writer.)
     if (this.engine === 'postgres') await lockOutbox(tx);
     const timestamp = isoTimestamp(this.clock.now());
-    const audiences = drafts.map((d) => [...new Set(d.recipients)]);
-    const muting = await preferencesRepo.muting(tx, [...new Set(audiences.flat())]);
     const payloads = drafts.map((d) => JSON.stringify(d.data));
-    const stored: { id: number; user_id: number }[][] = [];
-    // Drafts for one user each (per-user messages, bursts) go in one statement together; a draft
-    // for many users (a role) is one statement of its own.
-    const singles = drafts.flatMap((d, i) =>
-      audiences[i]?.length === 1
-        ? [{ i, user_id: audiences[i][0] as number, event: d.event, data: payloads[i] as string }]
-        : [],
-    );
+    // Drafts for one user each (per-user messages, bursts) are stored together in one statement,
+    // first; a draft for many users (a role) is one statement of its own, after them.
+    const singles: { draft: number; user_id: number; event: EventName; data: string }[] = [];
+    const groups: { draft: number; users: readonly number[] }[] = [];
+    const everyone = new Set<number>();
+    drafts.forEach((d, draft) => {
+      const users = d.recipients.length === 1 ? d.recipients : [...new Set(d.recipients)];
+      for (const user of users) everyone.add(user);
+      if (users.length === 1)
+        singles.push({ draft, user_id: users[0] as number, event: d.event, data: payloads[draft] as string });
+      else if (users.length > 1) groups.push({ draft, users });
+    });
+    const muting = await preferencesRepo.muting(tx, this.engine, [...everyone]);
+    // Batches in id order, so each client sees its ids ascending (as a replay would).
+    const batches: NotificationBatch[] = [];
+    const collect = (draft: number, stored: readonly { id: number; user_id: number }[]) => {
+      const { event } = drafts[draft] as Draft;
+      const recipients: [number, number][] = [];
+      // Muted: stored for the feed, never pushed.
+      for (const s of stored) if (!muting.get(s.user_id)?.has(event)) recipients.push([s.user_id, s.id]);
+      if (recipients.length > 0)
+        batches.push({ event, data: payloads[draft] as string, timestamp, recipients });
+    };
     if (singles.length > 0) {
       const rows = await notificationsRepo.insertRows(tx, this.engine, singles, timestamp);
       if (rows.length !== singles.length || rows.some((r, k) => r.user_id !== singles[k]?.user_id))
         throw new Error('outbox: stored notifications do not line up with their recipients');
-      singles.forEach((s, k) => {
-        stored[s.i] = [rows[k] as { id: number; user_id: number }];
+      rows.forEach((row, k) => {
+        collect((singles[k] as { draft: number }).draft, [row]);
       });
     }
-    for (const [i, d] of drafts.entries()) {
-      const users = audiences[i] ?? [];
-      if (users.length === 1) continue;
-      stored[i] = await notificationsRepo.insertForRecipients(
-        tx,
-        this.engine,
-        { event: d.event, data: payloads[i] as string, created_at: timestamp },
-        users,
-      );
+    for (const { draft, users } of groups) {
+      const n = {
+        event: (drafts[draft] as Draft).event,
+        data: payloads[draft] as string,
+        created_at: timestamp,
+      };
+      collect(draft, await notificationsRepo.insertForRecipients(tx, this.engine, n, users));
     }
-    // Published in id order, so each client sees its ids ascending (as a replay would).
-    const firstIds = stored.map((rows) => rows.reduce((m, r) => Math.min(m, r.id), Number.POSITIVE_INFINITY));
-    const order = drafts.map((_, i) => i).sort((a, b) => (firstIds[a] ?? 0) - (firstIds[b] ?? 0));
-    const batches: NotificationBatch[] = order.map((i) => {
-      const d = drafts[i] as Draft;
-      // Muted: stored for the feed, never pushed.
-      const recipients = (stored[i] ?? [])
-        .filter((s) => !muting.get(s.user_id)?.has(d.event))
-        .map((s): [number, number] => [s.user_id, s.id]);
-      return { event: d.event, data: payloads[i] as string, timestamp, recipients };
-    });
-    const live = batches.filter((b) => b.recipients.length > 0);
-    if (live.length > 0) uow.afterCommit(() => this.bus.publish({ kind: 'notifications', batches: live }));
+    if (batches.length > 0) uow.afterCommit(() => this.bus.publish({ kind: 'notifications', batches }));
   }
 }

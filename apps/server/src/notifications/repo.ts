@@ -1,5 +1,5 @@
 import { type EventName, NotificationData } from '@logi/contracts';
-import { sql } from 'kysely';
+import { CompiledQuery, sql } from 'kysely';
 import type { Engine, Executor } from '../db/index.ts';
 
 export interface StoredRow {
@@ -20,6 +20,22 @@ export const present = (r: StoredRow) => ({
   timestamp: r.created_at,
   read: r.read_at !== null,
 });
+
+// Rows per SQLite insert: at most 100 statement texts to prepare and keep, far under the limit of
+// bound parameters.
+const SQLITE_ROWS_PER_INSERT = 100;
+const sqliteInsertTexts = new Map<number, string>();
+function sqliteInsertText(rows: number): string {
+  let text = sqliteInsertTexts.get(rows);
+  if (!text) {
+    text = `insert into notifications (user_id, event, data, created_at, read_at) values ${Array.from(
+      { length: rows },
+      () => '(?, ?, ?, ?, null)',
+    ).join(', ')} returning id, user_id`;
+    sqliteInsertTexts.set(rows, text);
+  }
+  return text;
+}
 
 export const notificationsRepo = {
   /**
@@ -46,8 +62,8 @@ export const notificationsRepo = {
 
   /**
    * Many single-recipient notifications (per-user messages, a burst) in one statement instead of
-   * one per notification. Returns the ids in input order: ids are handed out in the select's order
-   * (ORDER BY), and the caller checks the user ids line up before trusting the mapping.
+   * one per notification. Returns the ids in input order: rows are inserted in the order given, ids
+   * ascending, and the caller checks the user ids line up before trusting the mapping.
    */
   async insertRows(
     tx: Executor,
@@ -55,20 +71,32 @@ export const notificationsRepo = {
     rows: readonly { user_id: number; event: string; data: string }[],
     createdAt: string,
   ): Promise<{ id: number; user_id: number }[]> {
-    const source =
-      engine === 'postgres'
-        ? sql`select r.user_id, r.event, r.data, r.ord
-            from unnest(${rows.map((r) => r.user_id)}::bigint[], ${rows.map((r) => r.event)}::text[],
-              ${rows.map((r) => r.data)}::text[]) with ordinality as r(user_id, event, data, ord)`
-        : sql`select r.value ->> 0 as user_id, r.value ->> 1 as event, r.value ->> 2 as data, r.key as ord
-            from json_each(${JSON.stringify(rows.map((r) => [r.user_id, r.event, r.data]))}) as r`;
-    const result = await sql<{ id: number; user_id: number }>`
-      insert into notifications (user_id, event, data, created_at, read_at)
-      select s.user_id, s.event, s.data, ${createdAt}, null from (${source}) as s order by s.ord
-      returning id, user_id`.execute(tx);
-    return result.rows
-      .map((r) => ({ id: Number(r.id), user_id: Number(r.user_id) }))
-      .sort((a, b) => a.id - b.id);
+    if (engine === 'postgres') {
+      const result = await sql<{ id: number; user_id: number }>`
+        insert into notifications (user_id, event, data, created_at, read_at)
+        select r.user_id, r.event, r.data, ${createdAt}, null
+        from unnest(${rows.map((r) => r.user_id)}::bigint[], ${rows.map((r) => r.event)}::text[],
+          ${rows.map((r) => r.data)}::text[]) with ordinality as r(user_id, event, data, ord)
+        order by r.ord
+        returning id, user_id`.execute(tx);
+      return result.rows
+        .map((r) => ({ id: Number(r.id), user_id: Number(r.user_id) }))
+        .sort((a, b) => a.id - b.id);
+    }
+    // SQLite: plain multi-row VALUES (cheaper for SQLite than unpacking one JSON parameter), as a
+    // ready statement text per row count: this runs on every commit that notifies anyone, and
+    // building a query tree of hundreds of parameters cost more than the insert itself.
+    const stored: { id: number; user_id: number }[] = [];
+    for (let i = 0; i < rows.length; i += SQLITE_ROWS_PER_INSERT) {
+      const chunk = rows.slice(i, i + SQLITE_ROWS_PER_INSERT);
+      const params: unknown[] = [];
+      for (const r of chunk) params.push(r.user_id, r.event, r.data, createdAt);
+      const result = await tx.executeQuery<{ id: number; user_id: number }>(
+        CompiledQuery.raw(sqliteInsertText(chunk.length), params),
+      );
+      stored.push(...result.rows);
+    }
+    return stored.sort((a, b) => a.id - b.id);
   },
 
   /** Newest first, optionally only unread, optionally before an id (keyset paging). */
@@ -163,20 +191,19 @@ export const preferencesRepo = {
   },
 
   /**
-   * What the given users muted (only those who muted something); every such user when `userIds` is
-   * omitted or long — then one scan beats a list of thousands of bound ids.
+   * What the given users muted (only those who muted something). The ids travel as one array
+   * parameter: the statement is the same whatever the audience, prepared once, no query to build.
    */
-  async muting(db: Executor, userIds?: readonly number[]): Promise<Map<number, Set<string>>> {
-    let query = db
-      .selectFrom('notification_preferences')
-      .select(['user_id', 'muted_events'])
-      .where('muted_events', '!=', '[]');
-    if (userIds && userIds.length <= 500) {
-      if (userIds.length === 0) return new Map();
-      query = query.where('user_id', 'in', userIds);
-    }
-    const rows = await query.execute();
-    return new Map(rows.map((r) => [r.user_id, new Set(JSON.parse(r.muted_events) as string[])]));
+  async muting(db: Executor, engine: Engine, userIds: readonly number[]): Promise<Map<number, Set<string>>> {
+    if (userIds.length === 0) return new Map();
+    const among =
+      engine === 'postgres'
+        ? sql`user_id = any(${`{${userIds.join(',')}}`}::bigint[])`
+        : sql`user_id in (select value from json_each(${JSON.stringify(userIds)}))`;
+    const { rows } = await sql<{ user_id: number; muted_events: string }>`
+      select user_id, muted_events from notification_preferences
+      where muted_events != '[]' and ${among}`.execute(db);
+    return new Map(rows.map((r) => [Number(r.user_id), new Set(JSON.parse(r.muted_events) as string[])]));
   },
 
   save: (db: Executor, userId: number, muted: readonly EventName[], at: string) => {
