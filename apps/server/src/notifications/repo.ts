@@ -28,36 +28,60 @@ const sqliteInsertTexts = new Map<number, string>();
 function sqliteInsertText(rows: number): string {
   let text = sqliteInsertTexts.get(rows);
   if (!text) {
-    text = `insert into notifications (user_id, event, data, created_at, read_at) values ${Array.from(
-      { length: rows },
-      () => '(?, ?, ?, ?, null)',
-    ).join(', ')} returning id, user_id`;
+    const values = Array.from({ length: rows }, () => '(?, ?, ?, ?, null)').join(', ');
+    text = `insert into notifications (user_id, event, data, created_at, read_at) values ${values}`;
     sqliteInsertTexts.set(rows, text);
   }
   return text;
+}
+
+type Stored = { id: number; user_id: number };
+
+/**
+ * SQLite: runs an insert of one row per user (in this order) and works out the ids it handed out,
+ * without RETURNING, which cost more per row than the insert itself (an ephemeral table, then an
+ * object per row). The table is AUTOINCREMENT and SQLite has a single writer, so the rows of one
+ * statement get consecutive ids in insertion order, the last being `last_insert_rowid()`.
+ */
+async function sqliteInsert(
+  tx: Executor,
+  query: CompiledQuery,
+  userIds: readonly number[],
+): Promise<Stored[]> {
+  const result = await tx.executeQuery(query);
+  if (Number(result.numAffectedRows) !== userIds.length || result.insertId === undefined)
+    throw new Error('notifications: the insert stored another number of rows than asked');
+  const first = Number(result.insertId) - userIds.length + 1;
+  return userIds.map((user_id, k) => ({ id: first + k, user_id }));
 }
 
 export const notificationsRepo = {
   /**
    * One row per recipient of one notification, in a single statement whatever the audience: the
    * recipient ids travel as one array parameter, so 5,000 admins cost one round trip, not 5,000
-   * bound parameters.
+   * bound parameters. Ids in the order of `userIds`.
    */
   async insertForRecipients(
     tx: Executor,
     engine: Engine,
     n: { event: EventName; data: string; created_at: string },
     userIds: readonly number[],
-  ): Promise<{ id: number; user_id: number }[]> {
-    const source =
-      engine === 'postgres'
-        ? sql`select r.user_id from unnest(${`{${userIds.join(',')}}`}::bigint[]) as r(user_id)`
-        : sql`select r.value as user_id from json_each(${JSON.stringify(userIds)}) as r`;
-    const result = await sql<{ id: number; user_id: number }>`
+  ): Promise<Stored[]> {
+    if (engine === 'sqlite') {
+      const insert = sql`insert into notifications (user_id, event, data, created_at, read_at)
+        select r.value, ${n.event}, ${n.data}, ${n.created_at}, null
+        from json_each(${JSON.stringify(userIds)}) as r order by r.key`;
+      return sqliteInsert(tx, insert.compile(tx), userIds);
+    }
+    const result = await sql<Stored>`
       insert into notifications (user_id, event, data, created_at, read_at)
-      select s.user_id, ${n.event}, ${n.data}, ${n.created_at}, null from (${source}) as s
+      select r.user_id, ${n.event}, ${n.data}, ${n.created_at}, null
+      from unnest(${`{${userIds.join(',')}}`}::bigint[]) with ordinality as r(user_id, ord)
+      order by r.ord
       returning id, user_id`.execute(tx);
-    return result.rows.map((r) => ({ id: Number(r.id), user_id: Number(r.user_id) }));
+    return result.rows
+      .map((r) => ({ id: Number(r.id), user_id: Number(r.user_id) }))
+      .sort((a, b) => a.id - b.id);
   },
 
   /**
@@ -70,9 +94,9 @@ export const notificationsRepo = {
     engine: Engine,
     rows: readonly { user_id: number; event: string; data: string }[],
     createdAt: string,
-  ): Promise<{ id: number; user_id: number }[]> {
+  ): Promise<Stored[]> {
     if (engine === 'postgres') {
-      const result = await sql<{ id: number; user_id: number }>`
+      const result = await sql<Stored>`
         insert into notifications (user_id, event, data, created_at, read_at)
         select r.user_id, r.event, r.data, ${createdAt}, null
         from unnest(${rows.map((r) => r.user_id)}::bigint[], ${rows.map((r) => r.event)}::text[],
@@ -86,17 +110,16 @@ export const notificationsRepo = {
     // SQLite: plain multi-row VALUES (cheaper for SQLite than unpacking one JSON parameter), as a
     // ready statement text per row count: this runs on every commit that notifies anyone, and
     // building a query tree of hundreds of parameters cost more than the insert itself.
-    const stored: { id: number; user_id: number }[] = [];
+    const stored: Stored[] = [];
     for (let i = 0; i < rows.length; i += SQLITE_ROWS_PER_INSERT) {
       const chunk = rows.slice(i, i + SQLITE_ROWS_PER_INSERT);
       const params: unknown[] = [];
       for (const r of chunk) params.push(r.user_id, r.event, r.data, createdAt);
-      const result = await tx.executeQuery<{ id: number; user_id: number }>(
-        CompiledQuery.raw(sqliteInsertText(chunk.length), params),
-      );
-      stored.push(...result.rows);
+      const query = CompiledQuery.raw(sqliteInsertText(chunk.length), params);
+      const userIds = chunk.map((r) => r.user_id);
+      stored.push(...(await sqliteInsert(tx, query, userIds)));
     }
-    return stored.sort((a, b) => a.id - b.id);
+    return stored;
   },
 
   /** Newest first, optionally only unread, optionally before an id (keyset paging). */
