@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, expect, it } from 'vitest';
 import { WebSocket, WebSocketServer } from 'ws';
 import { Connection } from './connection.ts';
+import { textFrame as f } from './frames.ts';
 
 let server: WebSocketServer | undefined;
 afterEach(() => server?.close());
@@ -23,13 +24,13 @@ async function pair() {
 // that late live message must not reach the client a second time (seen once in CI as a doubled id).
 it('drops a live message the replay already sent, also when it arrives after the hand-over', async () => {
   const { conn, client, received } = await pair();
-  conn.push('live 39', 39); // published while the replay runs: held
-  conn.send('replay 38');
-  conn.send('replay 39');
+  conn.push(f('live 39'), 39); // published while the replay runs: held
+  conn.sendText('replay 38');
+  conn.sendText('replay 39');
   conn.goLive(39);
-  conn.push('live 39', 39); // the same notification's publish, arriving late
-  conn.push('live 40', 40);
-  conn.push('pong'); // not a notification: always sent
+  conn.push(f('live 39'), 39); // the same notification's publish, arriving late
+  conn.push(f('live 40'), 40);
+  conn.push(f('pong')); // not a notification: always sent
   await expect.poll(() => received.length).toBe(4);
   await new Promise((r) => setTimeout(r, 50));
   expect(received).toEqual(['replay 38', 'replay 39', 'live 40', 'pong']);

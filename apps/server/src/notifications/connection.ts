@@ -1,6 +1,6 @@
 import type { Role } from '@logi/contracts';
 import type { WebSocket } from 'ws';
-import { tcpSocketOf, textFrames } from './frames.ts';
+import { tcpSocketOf, textFrame } from './frames.ts';
 
 /** Bounds per socket; exported so tests and the bench can reason about them. */
 export const LIMITS = {
@@ -46,7 +46,7 @@ function flushQueued(): void {
 interface Buffered {
   /** Notification id, so the replay hand-over can drop what it already sent. */
   id: number | null;
-  text: string;
+  frame: Buffer;
 }
 
 /**
@@ -63,7 +63,7 @@ export class Connection {
    */
   private replayedUpTo = 0;
   private buffer: Buffered[] = [];
-  private queue: string[] = [];
+  private queue: Buffer[] = [];
   private queuedBytes = 0;
   private tokens = LIMITS.inboundBurst;
   private refilledAt = Date.now();
@@ -79,12 +79,12 @@ export class Connection {
     return this.socket.readyState === this.socket.OPEN;
   }
 
-  /** A live message: sent now, or held until the replay is done. */
-  push(text: string, id: number | null = null): void {
+  /** A live message (a frame, see frames.ts): sent now, or held until the replay is done. */
+  push(frame: Buffer, id: number | null = null): void {
     if (id !== null && id <= this.replayedUpTo) return;
-    if (!this.replaying) this.send(text);
+    if (!this.replaying) this.send(frame);
     else if (this.buffer.length >= LIMITS.maxReplayBuffer) this.closeSlow();
-    else this.buffer.push({ id, text });
+    else this.buffer.push({ id, frame });
   }
 
   /** Replay finished at `lastReplayed`: flush what arrived meanwhile, then go live. */
@@ -93,34 +93,37 @@ export class Connection {
     this.buffer = [];
     this.replaying = false;
     this.replayedUpTo = lastReplayed;
-    for (const m of held) if (m.id === null || m.id > lastReplayed) this.send(m.text);
+    for (const m of held) if (m.id === null || m.id > lastReplayed) this.send(m.frame);
   }
 
   /**
    * Queues a message; every connection's queue is written once per event-loop turn, all its frames
    * in one write (see `flushQueued`). Order is kept: replay, held and live messages share the queue.
    */
-  send(text: string): void {
+  send(frame: Buffer): void {
     if (!this.open) return;
     if (this.socket.bufferedAmount + this.queuedBytes > LIMITS.maxBufferedBytes) {
       this.closeSlow();
       return;
     }
-    this.queue.push(text);
-    this.queuedBytes += text.length;
+    this.queue.push(frame);
+    this.queuedBytes += frame.length;
     if (this.queue.length === 1) scheduleFlush(this);
   }
 
-  /** Writes the queued messages as frames in one buffer: one system call for all of them. */
+  sendText(text: string): void {
+    this.send(textFrame(text));
+  }
+
+  /** Writes the queued frames in one buffer: one system call for all of them. */
   flush(): void {
     const queue = this.queue;
+    const bytes = this.queuedBytes;
     this.queue = [];
     this.queuedBytes = 0;
-    if (!this.open || queue.length === 0) return;
     const tcp = tcpSocketOf(this.socket);
-    if (tcp?.destroyed) return;
-    if (tcp) tcp.write(textFrames(queue));
-    else for (const text of queue) this.socket.send(text);
+    if (!this.open || queue.length === 0 || !tcp || tcp.destroyed) return;
+    tcp.write(queue.length === 1 ? (queue[0] as Buffer) : Buffer.concat(queue, bytes));
   }
 
   /** Token bucket: false when this inbound message must be ignored. */

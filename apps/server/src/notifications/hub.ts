@@ -1,6 +1,7 @@
 import type { DataEntity, Role, ServerMessage } from '@logi/contracts';
 import type { BusMessage, NotificationBatch } from './bus.ts';
 import { CLOSE, type Connection } from './connection.ts';
+import { textFrame, textFrameOf } from './frames.ts';
 
 /** Who a message is for, as the spec's `notify()`: some users, some roles, or everyone. */
 export type Target = { userIds?: readonly number[]; roles?: readonly Role[] } | 'all';
@@ -60,8 +61,8 @@ export class Hub {
 
   /** Sends one message to every connection of the targeted users (many tabs each get it). */
   send(target: Target, message: ServerMessage): void {
-    const text = JSON.stringify(message);
-    for (const userId of this.usersOf(target)) for (const c of this.connectionsOf(userId)) c.push(text);
+    const frame = textFrame(JSON.stringify(message));
+    for (const userId of this.usersOf(target)) for (const c of this.connectionsOf(userId)) c.push(frame);
   }
 
   deliver(message: BusMessage): void {
@@ -113,14 +114,16 @@ export class Hub {
       for (const c of set) c.socket.close(CLOSE.goingAway, 'Server shutting down');
   }
 
-  // Each recipient's message differs only by id: serialise the shared tail once per batch.
+  // Each recipient's message differs only by id: the shared tail is encoded once per batch.
   private deliverBatch(batch: NotificationBatch): void {
-    const tail = `,"event":${JSON.stringify(batch.event)},"data":${batch.data},"timestamp":${JSON.stringify(batch.timestamp)}}`;
+    const tail = Buffer.from(
+      `,"event":${JSON.stringify(batch.event)},"data":${batch.data},"timestamp":${JSON.stringify(batch.timestamp)}}`,
+    );
     for (const [userId, id] of batch.recipients) {
       const conns = this.byUser.get(userId);
       if (!conns) continue;
-      const text = `{"type":"notification","id":"${id}"${tail}`;
-      for (const c of conns) c.push(text, id);
+      const frame = textFrameOf(`{"type":"notification","id":"${id}"`, tail);
+      for (const c of conns) c.push(frame, id);
     }
   }
 
@@ -152,8 +155,8 @@ export class Hub {
   }
 
   private sendChanged(userId: number, entities: readonly DataEntity[]): void {
-    const text = JSON.stringify({ type: 'data.changed', entities: [...entities].sort() });
-    for (const c of this.connectionsOf(userId)) c.push(text);
+    const frame = textFrame(JSON.stringify({ type: 'data.changed', entities: [...entities].sort() }));
+    for (const c of this.connectionsOf(userId)) c.push(frame);
   }
 
   private *usersOf(target: Target): Iterable<number> {

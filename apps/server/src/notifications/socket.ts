@@ -86,7 +86,7 @@ export function socketHandler(ctx: AppContext, hub: Hub, log: FastifyBaseLogger)
       const rows = await notificationsRepo.after(ctx.db, c.userId, last, muted, REPLAY_PAGE);
       for (const row of rows) {
         const { read: _read, ...n } = present(row);
-        c.send(JSON.stringify({ type: 'notification', ...n }));
+        c.sendText(JSON.stringify({ type: 'notification', ...n }));
         last = row.id;
       }
       if (rows.length < REPLAY_PAGE || !c.open) return last;
@@ -103,6 +103,6 @@ export function socketHandler(ctx: AppContext, hub: Hub, log: FastifyBaseLogger)
       return; // malformed JSON: ignored, the connection stays
     }
     const message = ClientMessage.safeParse(parsed);
-    if (message.success && message.data.type === 'ping') c.send('{"type":"pong"}');
+    if (message.success && message.data.type === 'ping') c.sendText('{"type":"pong"}');
   }
 }
