@@ -155,7 +155,7 @@ async function latencyAt(client: Proc, server: Proc, users: number[], rate: numb
 
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
 
-async function oneNode(kind: Kind, clients: number, o: WsOptions): Promise<WsRun> {
+export async function oneNode(kind: Kind, clients: number, o: WsOptions): Promise<WsRun> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'logi-ws-'));
   const { proc: server, ready } = await startServer(kind, clients, path.join(dir, 'bench.sqlite'));
   const client = new Proc(CORES.client, 'client.ts', []);
@@ -451,41 +451,37 @@ export function wsTables(r: WsResults): string {
       'Broadcast: one message to every user (all admins). Burst: 10 notifications per user issued back to back. ' +
       '"per CPU-s": deliveries per second of server CPU (user + system). Latency: commit (timestamp in the payload) → receipt, at half of that contender\'s per-user maximum. Medians of the rounds (min–max in brackets).',
     '',
-    '| clients | contender | conn. | kB / idle conn. | per-user msg/s (min–max) | per-user per CPU-s | vs ws | vs Socket.IO | broadcast msg/s | burst msg/s | p50 ms | p99 ms (at msg/s) | client CPU % |',
-    '|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| clients | contender | conn. | kB / idle conn. | per-user msg/s (min–max) | per-user per CPU-s | vs ws | vs Socket.IO | broadcast msg/s | broadcast vs ws | burst msg/s | p50 ms | p99 ms (at msg/s) | client CPU % |',
+    '|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   );
   for (const runs of r.oneNode) {
     const clients = runs[0]?.clients ?? 0;
     const by = (k: Kind) => runs.filter((x) => x.contender === k);
     const eff = (k: Kind) => med(by(k), (x) => x.perUser.perCpuSec);
+    const broadcast = (k: Kind) => med(by(k), (x) => x.broadcast.perSec);
     for (const k of ['ours', 'plain', 'sio'] as Kind[]) {
       const rs = by(k);
       if (rs.length === 0) continue;
+      const cell = (f: (x: WsRun) => number, digits: number) => fmt(med(rs, f), digits);
       const cpu = Math.max(
         ...rs.flatMap((x) => [x.perUser.clientCpuPct, x.burst.clientCpuPct, x.broadcast.clientCpuPct]),
       );
-      out.push(
-        `| ${clients.toLocaleString('en')} | ${NAMES[k]} | ${fmt(
-          med(rs, (x) => x.connected),
-          0,
-        )} | ${fmt(
-          med(rs, (x) => x.memPerConnKb),
-          1,
-        )} | ` +
-          `${fmt(
-            med(rs, (x) => x.perUser.perSec),
-            0,
-          )} (${rangeOf(rs, (x) => x.perUser.perSec)}) | ${fmt(eff(k), 0)} | ` +
-          `${k === 'plain' ? '' : `${fmt((100 * eff(k)) / eff('plain'), 0)} %`} | ${k === 'sio' ? '' : `${fmt(eff(k) / eff('sio'), 2)}×`} | ` +
-          `${fmt(
-            med(rs, (x) => x.broadcast.perSec),
-            0,
-          )} | ${fmt(
-            med(rs, (x) => x.burst.perSec),
-            0,
-          )} | ` +
-          `${latencyCells(rs)} | ${fmt(cpu, 0)}${flag(cpu)} |`,
-      );
+      const cells = [
+        clients.toLocaleString('en'),
+        NAMES[k],
+        cell((x) => x.connected, 0),
+        cell((x) => x.memPerConnKb, 1),
+        `${cell((x) => x.perUser.perSec, 0)} (${rangeOf(rs, (x) => x.perUser.perSec)})`,
+        fmt(eff(k), 0),
+        k === 'plain' ? '' : `${fmt((100 * eff(k)) / eff('plain'), 0)} %`,
+        k === 'sio' ? '' : `${fmt(eff(k) / eff('sio'), 2)}×`,
+        fmt(broadcast(k), 0),
+        k === 'plain' ? '' : `${fmt((100 * broadcast(k)) / broadcast('plain'), 0)} %`,
+        cell((x) => x.burst.perSec, 0),
+        latencyCells(rs),
+        `${fmt(cpu, 0)}${flag(cpu)}`,
+      ];
+      out.push(`| ${cells.join(' | ')} |`);
     }
   }
   const lost = r.oneNode
