@@ -30,11 +30,11 @@ export async function waitForHttp(url: string, timeoutMs = 60_000): Promise<void
   throw new Error(`timed out waiting for ${url}`);
 }
 
-/** Resident memory of a process in bytes (Linux). */
-export function rssBytes(pid: number): number {
+/** Resident memory of a process in bytes (Linux): now, or the most it has held so far. */
+export function rssBytes(pid: number, which: 'now' | 'peak' = 'now'): number {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-  return kb * 1024;
+  const field = which === 'now' ? /VmRSS:\s+(\d+)/ : /VmHWM:\s+(\d+)/;
+  return Number(field.exec(status)?.[1] ?? 0) * 1024;
 }
 
 /** CPU seconds (user + system) a process has used so far. */

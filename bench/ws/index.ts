@@ -95,6 +95,8 @@ export interface WsRun {
   clients: number;
   connected: number;
   memPerConnKb: number;
+  /** The server's peak resident memory over the whole run, MB. */
+  peakRssMb: number;
   perUser: Rate;
   broadcast: Rate;
   burst: Rate;
@@ -191,6 +193,7 @@ export async function oneNode(kind: Kind, clients: number, o: WsOptions): Promis
       clients,
       connected,
       memPerConnKb,
+      peakRssMb: rssBytes(server.pid, 'peak') / 2 ** 20,
       perUser,
       broadcast,
       burst,
@@ -449,10 +452,10 @@ export function wsTables(r: WsResults): string {
     '',
     'Per-user: one notification to each connected user, repeated; ours commits 100 per database transaction (each one an outbox row). ' +
       'Broadcast: one message to every user (all admins). Burst: 10 notifications per user issued back to back. ' +
-      '"per CPU-s": deliveries per second of server CPU (user + system). Latency: commit (timestamp in the payload) → receipt, at half of that contender\'s per-user maximum. Medians of the rounds (min–max in brackets).',
+      '"per CPU-s": deliveries per second of server CPU (user + system). Server peak RSS: the most resident memory the server process held over all its phases. Latency: commit (timestamp in the payload) → receipt, at half of that contender\'s per-user maximum. Medians of the rounds (min–max in brackets).',
     '',
-    '| clients | contender | conn. | kB / idle conn. | per-user msg/s (min–max) | per-user per CPU-s | vs ws | vs Socket.IO | broadcast msg/s | broadcast vs ws | burst msg/s | p50 ms | p99 ms (at msg/s) | client CPU % |',
-    '|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| clients | contender | conn. | kB / idle conn. | server peak RSS MB | per-user msg/s (min–max) | per-user per CPU-s | vs ws | vs Socket.IO | broadcast msg/s | broadcast vs ws | burst msg/s | p50 ms | p99 ms (at msg/s) | client CPU % |',
+    '|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   );
   for (const runs of r.oneNode) {
     const clients = runs[0]?.clients ?? 0;
@@ -471,6 +474,7 @@ export function wsTables(r: WsResults): string {
         NAMES[k],
         cell((x) => x.connected, 0),
         cell((x) => x.memPerConnKb, 1),
+        cell((x) => x.peakRssMb, 0),
         `${cell((x) => x.perUser.perSec, 0)} (${rangeOf(rs, (x) => x.perUser.perSec)})`,
         fmt(eff(k), 0),
         k === 'plain' ? '' : `${fmt((100 * eff(k)) / eff('plain'), 0)} %`,
