@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataEntity, EventName, Role } from '@logi/contracts';
 import type { FastifyBaseLogger } from 'fastify';
 import { Redis } from 'ioredis';
-import type { Db, Engine } from '../db/index.ts';
+import type { Db } from '../db/index.ts';
 import { OrderedFeed } from './ordered-feed.ts';
 
 /** One committed notification and who got it: `[user id, notification id]` per recipient. */
@@ -21,7 +21,8 @@ export interface NotificationBatch {
 export type BusMessage =
   | { kind: 'notifications'; batches: NotificationBatch[] }
   | { kind: 'read'; userId: number; ids?: string[]; all?: true }
-  | { kind: 'changed'; roles: Role[]; userIds: number[]; entities: DataEntity[] };
+  | { kind: 'changed'; roles: Role[]; userIds: number[]; entities: DataEntity[] }
+  | { kind: 'preferences'; userId: number; muted: EventName[] };
 
 export interface Bus {
   publish(message: BusMessage): void;
@@ -74,15 +75,9 @@ export class RedisBus implements Bus {
     url: string,
     private readonly log: FastifyBaseLogger,
     db: Db,
-    engine: Engine,
   ) {
     this.local = new LocalBus(log);
-    this.feed = new OrderedFeed(
-      db,
-      engine,
-      (batches) => this.local.publish({ kind: 'notifications', batches }),
-      log,
-    );
+    this.feed = new OrderedFeed(db, (batches) => this.local.publish({ kind: 'notifications', batches }), log);
     const retryStrategy = (times: number) => Math.min(100 * times, 2000);
     this.pub = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, retryStrategy });
     this.sub = new Redis(url, { retryStrategy, maxRetriesPerRequest: null });
@@ -150,6 +145,6 @@ export class RedisBus implements Bus {
   }
 }
 
-export function createBus(redisUrl: string | undefined, log: FastifyBaseLogger, db: Db, engine: Engine): Bus {
-  return redisUrl ? new RedisBus(redisUrl, log, db, engine) : new LocalBus(log);
+export function createBus(redisUrl: string | undefined, log: FastifyBaseLogger, db: Db): Bus {
+  return redisUrl ? new RedisBus(redisUrl, log, db) : new LocalBus(log);
 }

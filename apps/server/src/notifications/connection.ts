@@ -44,8 +44,9 @@ function flushQueued(): void {
 }
 
 interface Buffered {
-  /** Notification id, so the replay hand-over can drop what it already sent. */
+  /** Notification id and event, so the hand-over can drop what the replay sent or the user muted. */
   id: number | null;
+  event: string | null;
   frame: Buffer;
 }
 
@@ -63,6 +64,8 @@ export class Connection {
    */
   private replayedUpTo = 0;
   private buffer: Buffered[] = [];
+  /** Events the user muted: stored in the feed, never pushed. Null until known. */
+  private muted: ReadonlySet<string> | null = null;
   private queue: Buffer[] = [];
   private queuedBytes = 0;
   private tokens = LIMITS.inboundBurst;
@@ -79,12 +82,26 @@ export class Connection {
     return this.socket.readyState === this.socket.OPEN;
   }
 
-  /** A live message (a frame, see frames.ts): sent now, or held until the replay is done. */
-  push(frame: Buffer, id: number | null = null): void {
+  /**
+   * A live message (a frame, see frames.ts; a notification with its id and event): sent now, or
+   * held until the replay is done.
+   */
+  push(frame: Buffer, id: number | null = null, event: string | null = null): void {
     if (id !== null && id <= this.replayedUpTo) return;
-    if (!this.replaying) this.send(frame);
-    else if (this.buffer.length >= LIMITS.maxReplayBuffer) this.closeSlow();
-    else this.buffer.push({ id, frame });
+    if (!this.replaying) {
+      if (event === null || !this.muted?.has(event)) this.send(frame);
+    } else if (this.buffer.length >= LIMITS.maxReplayBuffer) this.closeSlow();
+    else this.buffer.push({ id, event, frame });
+  }
+
+  /** The user's muted events as they are now (a change made on any node reaches every connection). */
+  mute(events: readonly string[]): void {
+    this.muted = new Set(events);
+  }
+
+  /** The muted events read at connect time; ignored if a newer change has arrived meanwhile. */
+  muteAsStored(events: readonly string[]): void {
+    this.muted ??= new Set(events);
   }
 
   /** Replay finished at `lastReplayed`: flush what arrived meanwhile, then go live. */
@@ -93,7 +110,9 @@ export class Connection {
     this.buffer = [];
     this.replaying = false;
     this.replayedUpTo = lastReplayed;
-    for (const m of held) if (m.id === null || m.id > lastReplayed) this.send(m.frame);
+    for (const m of held)
+      if ((m.id === null || m.id > lastReplayed) && (m.event === null || !this.muted?.has(m.event)))
+        this.send(m.frame);
   }
 
   /**

@@ -82,6 +82,9 @@ export class Hub {
         for (const userId of this.usersOf({ roles: message.roles, userIds: message.userIds }))
           this.dataChanged(userId, message.entities);
         return;
+      case 'preferences':
+        for (const c of this.connectionsOf(message.userId)) c.mute(message.muted);
+        return;
     }
   }
 
@@ -123,7 +126,7 @@ export class Hub {
       const conns = this.byUser.get(userId);
       if (!conns) continue;
       const frame = textFrameOf(`{"type":"notification","id":"${id}"`, tail);
-      for (const c of conns) c.push(frame, id);
+      for (const c of conns) c.push(frame, id, batch.event);
     }
   }
 

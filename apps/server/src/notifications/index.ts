@@ -33,7 +33,7 @@ declare module 'fastify' {
  */
 export async function registerNotifications(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const log = app.log.child({ module: 'notifications' });
-  const bus = createBus(ctx.config.redisUrl, log, ctx.db, ctx.engine);
+  const bus = createBus(ctx.config.redisUrl, log, ctx.db);
   const hub = new Hub();
   bus.subscribe((message) => hub.deliver(message));
 

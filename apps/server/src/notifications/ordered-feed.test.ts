@@ -21,7 +21,7 @@ describe('OrderedFeed', () => {
     const userId = Number((await t.newUser('admin')).id);
     const delivered: number[] = [];
     // No timer during the test: only offers and the reads they cause deliver anything.
-    feed = new OrderedFeed(db, engine, (batches) => delivered.push(...idsOf(batches)), t.app.log, 3_600_000);
+    feed = new OrderedFeed(db, (batches) => delivered.push(...idsOf(batches)), t.app.log, 3_600_000);
     await settle(50); // the newest id at start-up is known
     const store = async (n: number) =>
       (

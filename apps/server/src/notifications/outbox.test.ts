@@ -3,8 +3,7 @@ import { useTestApp } from '../test/harness.ts';
 import type { BusMessage, NotificationBatch } from './bus.ts';
 
 // One change that notifies many users one draft each (more than one insert statement's worth)
-// plus a role: every user gets exactly their own notification, stored and pushed in id order,
-// and a muted user's is stored but not pushed.
+// plus a role: every user gets exactly their own notification, stored and published in id order.
 describe('outbox', () => {
   const t = useTestApp();
 
@@ -23,11 +22,7 @@ describe('outbox', () => {
       created_at: now,
     }));
     const ids = (await db.insertInto('users').values(users).returning('id').execute()).map((r) => r.id);
-    const [muted, first, second, third] = ids as [number, number, number, number, ...number[]];
-    await db
-      .insertInto('notification_preferences')
-      .values({ user_id: muted, muted_events: '["transaction.created"]', updated_at: now })
-      .execute();
+    const [first, second, third] = ids as [number, number, number, ...number[]];
     const published: NotificationBatch[] = [];
     bus.subscribe((m: BusMessage) => {
       if (m.kind === 'notifications') published.push(...m.batches);
@@ -73,9 +68,8 @@ describe('outbox', () => {
         event: b.event,
       })),
     );
-    expect(pushed.map((p) => p.id)).toEqual(stored.filter((r) => r.user_id !== muted).map((r) => r.id));
+    expect(pushed.map((p) => p.id)).toEqual(stored.map((r) => r.id));
     for (const p of pushed.filter((p) => p.event === 'transaction.created'))
       expect(p.entity).toBe(String(p.userId));
-    expect(pushed.some((p) => p.userId === muted)).toBe(false);
   });
 });

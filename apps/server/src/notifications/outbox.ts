@@ -3,7 +3,7 @@ import type { Engine } from '../db/index.ts';
 import { type Clock, isoTimestamp } from '../platform/clock.ts';
 import type { UnitOfWork } from '../platform/unit-of-work.ts';
 import type { Bus, NotificationBatch } from './bus.ts';
-import { lockOutbox, notificationsRepo, preferencesRepo } from './repo.ts';
+import { lockOutbox, notificationsRepo } from './repo.ts';
 
 /** A notification to store for each recipient. */
 export interface Draft {
@@ -49,24 +49,24 @@ export class Outbox {
     // first; a draft for many users (a role) is one statement of its own, after them.
     const singles: { draft: number; user_id: number; event: EventName; data: string }[] = [];
     const groups: { draft: number; users: readonly number[] }[] = [];
-    const everyone = new Set<number>();
     drafts.forEach((d, draft) => {
       const users = d.recipients.length === 1 ? d.recipients : [...new Set(d.recipients)];
-      for (const user of users) everyone.add(user);
       if (users.length === 1)
         singles.push({ draft, user_id: users[0] as number, event: d.event, data: payloads[draft] as string });
       else if (users.length > 1) groups.push({ draft, users });
     });
-    const muting = await preferencesRepo.muting(tx, this.engine, [...everyone]);
-    // Batches in id order, so each client sees its ids ascending (as a replay would).
+    // Batches in id order, so each client sees its ids ascending (as a replay would). Muted events
+    // are published too: each connection leaves out what its user muted (hub.ts), so a mute set a
+    // moment ago applies without a lookup here on every commit.
     const batches: NotificationBatch[] = [];
     const collect = (draft: number, stored: readonly { id: number; user_id: number }[]) => {
-      const { event } = drafts[draft] as Draft;
-      const recipients: [number, number][] = [];
-      // Muted: stored for the feed, never pushed.
-      for (const s of stored) if (!muting.get(s.user_id)?.has(event)) recipients.push([s.user_id, s.id]);
-      if (recipients.length > 0)
-        batches.push({ event, data: payloads[draft] as string, timestamp, recipients });
+      const recipients = stored.map((s): [number, number] => [s.user_id, s.id]);
+      batches.push({
+        event: (drafts[draft] as Draft).event,
+        data: payloads[draft] as string,
+        timestamp,
+        recipients,
+      });
     };
     if (singles.length > 0) {
       const rows = await notificationsRepo.insertRows(tx, this.engine, singles, timestamp);

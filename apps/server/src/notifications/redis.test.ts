@@ -54,6 +54,26 @@ describe.skipIf(missing)('several nodes: two app instances, one database, Redis 
     await Promise.all([onA.close(), onB.close(), clientOnB.close()]);
   });
 
+  it('a mute saved through node A applies at once to the user’s tab on node B', async () => {
+    const [a, b] = await twoNodes();
+    const { admin, f, category } = await setup(a.t);
+    const onB = await TestClient.connect(b.base, { token: admin.token });
+    await settle(50);
+    const muted = await a.t.app.inject({
+      method: 'PUT',
+      url: '/api/v1/notifications/preferences',
+      headers: admin.auth,
+      payload: { muted_events: ['transaction.created'] },
+    });
+    expect(muted.statusCode).toBe(200);
+    await settle(100); // the preference change crosses Redis
+    await f.transaction({ amount: 30_000, category_id: category.id }); // created (muted) + approval.required
+    await onB.until((x) => x.notifications().length === 1);
+    await settle();
+    expect(onB.notifications().map((n) => n.event)).toEqual(['approval.required']);
+    await onB.close();
+  });
+
   it('when Redis drops, every node keeps delivering in order (from the database), and since replays exactly', async () => {
     const logs: string[] = [];
     const [a, b] = await twoNodes(logs);

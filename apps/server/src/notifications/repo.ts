@@ -213,22 +213,6 @@ export const preferencesRepo = {
     return row ? (JSON.parse(row.muted_events) as EventName[]) : [];
   },
 
-  /**
-   * What the given users muted (only those who muted something). The ids travel as one array
-   * parameter: the statement is the same whatever the audience, prepared once, no query to build.
-   */
-  async muting(db: Executor, engine: Engine, userIds: readonly number[]): Promise<Map<number, Set<string>>> {
-    if (userIds.length === 0) return new Map();
-    const among =
-      engine === 'postgres'
-        ? sql`user_id = any(${`{${userIds.join(',')}}`}::bigint[])`
-        : sql`user_id in (select value from json_each(${JSON.stringify(userIds)}))`;
-    const { rows } = await sql<{ user_id: number; muted_events: string }>`
-      select user_id, muted_events from notification_preferences
-      where muted_events != '[]' and ${among}`.execute(db);
-    return new Map(rows.map((r) => [Number(r.user_id), new Set(JSON.parse(r.muted_events) as string[])]));
-  },
-
   save: (db: Executor, userId: number, muted: readonly EventName[], at: string) => {
     const values = { muted_events: JSON.stringify([...new Set(muted)].sort()), updated_at: at };
     return db

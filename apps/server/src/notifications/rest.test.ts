@@ -107,4 +107,30 @@ describe('REST: /api/v1/notifications is each user’s own feed', () => {
     ]);
     await Promise.all([tab.close(), replay.close()]);
   });
+
+  it('a mute set while a tab is open applies to that tab at once, and so does unmuting', async () => {
+    const admin = await t().newUser('admin');
+    const other = await t().newUser('admin');
+    const base = await listen(t().app);
+    const [tab, otherTab] = await Promise.all([
+      TestClient.connect(base, { token: admin.token }),
+      TestClient.connect(base, { token: other.token }),
+    ]);
+    const f = factories(t().app, admin);
+    const category = await f.category('expense');
+    const created = (c: TestClient) => c.notifications('transaction.created').length;
+
+    await send(admin, 'PUT', '/preferences', { muted_events: ['transaction.created'] });
+    await f.transaction({ amount: 10, category_id: category.id });
+    await otherTab.until((c) => created(c) === 1); // the other admin still gets it
+    await settle();
+    expect(created(tab)).toBe(0);
+
+    await send(admin, 'PUT', '/preferences', { muted_events: [] });
+    await f.transaction({ amount: 11, category_id: category.id });
+    await tab.until((c) => created(c) === 1);
+    expect(tab.notifications('transaction.created')[0]?.data.amount).toBe(11);
+    expect((await get(admin)).notifications.filter((n) => n.event === 'transaction.created')).toHaveLength(2);
+    await Promise.all([tab.close(), otherTab.close()]);
+  });
 });

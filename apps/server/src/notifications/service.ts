@@ -56,7 +56,10 @@ export function createNotificationsService(ctx: AppContext, bus: Bus) {
 
     async savePreferences(user: UserRow, muted: readonly EventName[]) {
       await preferencesRepo.save(db, user.id, muted, now());
-      return { muted_events: await preferencesRepo.muted(db, user.id) };
+      const saved = await preferencesRepo.muted(db, user.id);
+      // Every node's connections of this user stop (or resume) pushing these events at once.
+      bus.publish({ kind: 'preferences', userId: user.id, muted: saved });
+      return { muted_events: saved };
     },
   };
 }

@@ -71,7 +71,9 @@ export function socketHandler(ctx: AppContext, hub: Hub, log: FastifyBaseLogger)
 
     const since = parseSince(query.since);
     try {
-      c.goLive(since === null ? 0 : await replay(c, since));
+      const muted = await preferencesRepo.muted(ctx.db, c.userId);
+      c.muteAsStored(muted);
+      c.goLive(since === null ? 0 : await replay(c, since, muted));
     } catch (err) {
       log.warn({ err: { message: (err as Error).message }, userId: user.id }, 'replay failed; closing');
       socket.close(1011, 'Replay failed: reconnect with since');
@@ -79,8 +81,7 @@ export function socketHandler(ctx: AppContext, hub: Hub, log: FastifyBaseLogger)
   };
 
   /** Everything after `since`, oldest first; returns the last id sent. */
-  async function replay(c: Connection, since: number): Promise<number> {
-    const muted = await preferencesRepo.muted(ctx.db, c.userId);
+  async function replay(c: Connection, since: number, muted: readonly string[]): Promise<number> {
     let last = since;
     for (;;) {
       const rows = await notificationsRepo.after(ctx.db, c.userId, last, muted, REPLAY_PAGE);
