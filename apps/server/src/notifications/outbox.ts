@@ -56,8 +56,8 @@ export class Outbox {
       else if (users.length > 1) groups.push({ draft, users });
     });
     // Batches in id order, so each client sees its ids ascending (as a replay would). Muted events
-    // are published too: each connection leaves out what its user muted (hub.ts), so a mute set a
-    // moment ago applies without a lookup here on every commit.
+    // are published too: each connection leaves out what its user muted (connection.ts), so a mute
+    // set a moment ago applies without a lookup here on every commit.
     const batches: NotificationBatch[] = [];
     const collect = (draft: number, stored: readonly { id: number; user_id: number }[]) => {
       const recipients = stored.map((s): [number, number] => [s.user_id, s.id]);
