@@ -89,7 +89,7 @@ export class Connection {
   push(frame: Buffer, id: number | null = null, event: string | null = null): void {
     if (id !== null && id <= this.replayedUpTo) return;
     if (!this.replaying) {
-      if (event === null || !this.muted?.has(event)) this.send(frame);
+      if (!this.isMuted(event)) this.send(frame);
     } else if (this.buffer.length >= LIMITS.maxReplayBuffer) this.closeSlow();
     else this.buffer.push({ id, event, frame });
   }
@@ -111,8 +111,11 @@ export class Connection {
     this.replaying = false;
     this.replayedUpTo = lastReplayed;
     for (const m of held)
-      if ((m.id === null || m.id > lastReplayed) && (m.event === null || !this.muted?.has(m.event)))
-        this.send(m.frame);
+      if ((m.id === null || m.id > lastReplayed) && !this.isMuted(m.event)) this.send(m.frame);
+  }
+
+  private isMuted(event: string | null): boolean {
+    return event !== null && this.muted?.has(event) === true;
   }
 
   /**

@@ -57,13 +57,13 @@ export class OrderedFeed {
     }
     const fresh = notDelivered(this.last, batches);
     if (fresh.length === 0) return;
-    if (!continues(this.last, fresh)) {
+    const upTo = continuedTo(this.last, fresh);
+    if (upTo === null) {
       this.signal();
       return;
     }
     this.deliver(fresh);
-    const ids = fresh.flatMap((b) => b.recipients.map(([, id]) => id));
-    this.last = Math.max(...ids);
+    this.last = upTo;
   }
 
   /** Something may have been committed: deliver everything new, in order, once. */
@@ -126,13 +126,16 @@ function notDelivered(last: number, batches: readonly NotificationBatch[]): Noti
     .filter((b) => b.recipients.length > 0);
 }
 
-/** True when the batches' ids are exactly last+1, last+2, … with nothing missing. */
-function continues(last: number, batches: readonly NotificationBatch[]): boolean {
+/**
+ * The last id of the batches when their ids are exactly last+1, last+2, … with nothing missing;
+ * null when they are not.
+ */
+function continuedTo(last: number, batches: readonly NotificationBatch[]): number | null {
   let expected = last + 1;
   for (const batch of batches)
     for (const [, id] of batch.recipients) {
-      if (id !== expected) return false;
+      if (id !== expected) return null;
       expected += 1;
     }
-  return expected > last + 1;
+  return expected > last + 1 ? expected - 1 : null;
 }

@@ -37,6 +37,10 @@ function sqliteInsertText(rows: number): string {
 
 type Stored = { id: number; user_id: number };
 
+/** PostgreSQL's RETURNING rows (bigint ids arrive as strings) as numbers, ascending by id. */
+const inIdOrder = (rows: readonly Stored[]): Stored[] =>
+  rows.map((r) => ({ id: Number(r.id), user_id: Number(r.user_id) })).sort((a, b) => a.id - b.id);
+
 /**
  * SQLite: runs an insert of one row per user (in this order) and works out the ids it handed out,
  * without RETURNING, which cost more per row than the insert itself (an ephemeral table, then an
@@ -79,9 +83,7 @@ export const notificationsRepo = {
       from unnest(${`{${userIds.join(',')}}`}::bigint[]) with ordinality as r(user_id, ord)
       order by r.ord
       returning id, user_id`.execute(tx);
-    return result.rows
-      .map((r) => ({ id: Number(r.id), user_id: Number(r.user_id) }))
-      .sort((a, b) => a.id - b.id);
+    return inIdOrder(result.rows);
   },
 
   /**
@@ -103,9 +105,7 @@ export const notificationsRepo = {
           ${rows.map((r) => r.data)}::text[]) with ordinality as r(user_id, event, data, ord)
         order by r.ord
         returning id, user_id`.execute(tx);
-      return result.rows
-        .map((r) => ({ id: Number(r.id), user_id: Number(r.user_id) }))
-        .sort((a, b) => a.id - b.id);
+      return inIdOrder(result.rows);
     }
     // SQLite: plain multi-row VALUES (cheaper for SQLite than unpacking one JSON parameter), as a
     // ready statement text per row count: this runs on every commit that notifies anyone, and
