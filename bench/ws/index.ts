@@ -426,18 +426,11 @@ export async function wsBench(o: WsOptions): Promise<WsResults> {
 const med = <T>(runs: T[], f: (r: T) => number) => median(runs.map(f));
 const rangeOf = <T>(runs: T[], f: (r: T) => number) =>
   `${fmt(Math.min(...runs.map(f)), 0)}–${fmt(Math.max(...runs.map(f)), 0)}`;
+/** The median of the rounds, formatted. */
+const medFmt = <T>(runs: T[], f: (r: T) => number, digits = 0) => fmt(med(runs, f), digits);
 /** "p50 | p99 (at msg/s)": medians of the rounds, one node or two. */
 const latencyCells = (rs: { p50: number; p99: number; halfLoadRate: number }[]) =>
-  `${fmt(
-    med(rs, (x) => x.p50),
-    0,
-  )} | ${fmt(
-    med(rs, (x) => x.p99),
-    0,
-  )} (${fmt(
-    med(rs, (x) => x.halfLoadRate),
-    0,
-  )})`;
+  `${medFmt(rs, (x) => x.p50)} | ${medFmt(rs, (x) => x.p99)} (${medFmt(rs, (x) => x.halfLoadRate)})`;
 const flag = (pct: number) => (pct >= 95 ? ' ⚠ client-bound' : '');
 const NAMES: Record<Kind, string> = {
   ours: 'ours (commit → outbox → bus → hub)',
@@ -465,23 +458,22 @@ export function wsTables(r: WsResults): string {
     for (const k of ['ours', 'plain', 'sio'] as Kind[]) {
       const rs = by(k);
       if (rs.length === 0) continue;
-      const cell = (f: (x: WsRun) => number, digits: number) => fmt(med(rs, f), digits);
       const cpu = Math.max(
         ...rs.flatMap((x) => [x.perUser.clientCpuPct, x.burst.clientCpuPct, x.broadcast.clientCpuPct]),
       );
       const cells = [
         clients.toLocaleString('en'),
         NAMES[k],
-        cell((x) => x.connected, 0),
-        cell((x) => x.memPerConnKb, 1),
-        cell((x) => x.peakRssMb, 0),
-        `${cell((x) => x.perUser.perSec, 0)} (${rangeOf(rs, (x) => x.perUser.perSec)})`,
+        medFmt(rs, (x) => x.connected),
+        medFmt(rs, (x) => x.memPerConnKb, 1),
+        medFmt(rs, (x) => x.peakRssMb),
+        `${medFmt(rs, (x) => x.perUser.perSec)} (${rangeOf(rs, (x) => x.perUser.perSec)})`,
         fmt(eff(k), 0),
         k === 'plain' ? '' : `${fmt((100 * eff(k)) / eff('plain'), 0)} %`,
         k === 'sio' ? '' : `${fmt(eff(k) / eff('sio'), 2)}×`,
         fmt(broadcast(k), 0),
         k === 'plain' ? '' : `${fmt((100 * broadcast(k)) / broadcast('plain'), 0)} %`,
-        cell((x) => x.burst.perSec, 0),
+        medFmt(rs, (x) => x.burst.perSec),
         latencyCells(rs),
         `${fmt(cpu, 0)}${flag(cpu)}`,
       ];
@@ -515,10 +507,7 @@ export function wsTables(r: WsResults): string {
         const cpu = Math.max(...rs.map((x) => x.perUser.clientCpuPct));
         out.push(
           `| ${(rs[0]?.clients ?? 0).toLocaleString('en')} | ${k === 'ours' ? 'ours (REDIS_URL)' : 'Socket.IO + redis-adapter'} | ${fmt(rate(k), 0)} (${rangeOf(rs, (x) => x.perUser.perSec)}) | ` +
-            `${fmt(
-              med(rs, (x) => x.perUser.perCpuSec),
-              0,
-            )} | ${k === 'ours' ? `${fmt(rate('ours') / rate('sio'), 2)}×` : ''} | ` +
+            `${medFmt(rs, (x) => x.perUser.perCpuSec)} | ${k === 'ours' ? `${fmt(rate('ours') / rate('sio'), 2)}×` : ''} | ` +
             `${latencyCells(rs)} | ${fmt(cpu, 0)}${flag(cpu)} |`,
         );
       }
